@@ -1,0 +1,33 @@
+# The front door. Each target calls Maven, npm or a hack/ script; the logic lives there.
+.PHONY: help demo test build crds tools cluster-up cluster-down bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+demo: ## Local cluster with sample workloads and the KubeChat CRDs; prints how to use it
+	hack/demo
+
+test: ## Every test, against a real local control plane
+	hack/test
+
+build: ## Compile and package every module, no tests
+	./mvnw -B install -DskipTests
+
+crds: ## Regenerate crds/generated from the model in crds/
+	./mvnw -B -q -pl crds -am process-classes
+	cp crds/target/classes/META-INF/fabric8/*-v1.yml crds/generated/
+
+tools: ## Build the pinned Kubernetes binaries into ~/.cache/kubechat (once per pin)
+	hack/build-tools.sh
+
+cluster-up: ## Start the local control plane (.cluster/)
+	hack/cluster up
+
+cluster-down: ## Stop the local control plane
+	hack/cluster down
+
+bench: ## Benchmarks, printed with their same-run baselines
+	hack/bench
+
+clean: ## Remove build output (not the tool cache)
+	./mvnw -B -q clean

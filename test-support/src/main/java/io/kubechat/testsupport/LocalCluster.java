@@ -1,0 +1,164 @@
+package io.kubechat.testsupport;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running local control plane started by {@code hack/cluster}: etcd, kube-apiserver with RBAC,
+ * controller-manager, scheduler and kwok. Hands out fabric8 clients as the admin or as one of the
+ * test users, whose certificates the API server authenticates like any other user's.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    /** Names a directory made by {@code hack/cluster up} to attach to instead of starting one. */
+    public static final String CLUSTER_DIR_ENV = "KUBECHAT_CLUSTER_DIR";
+
+    /** The ordinary users {@code hack/cluster} issues certificates for, in group {@link #TEST_USERS_GROUP}. */
+    public static final List<String> TEST_USERS = List.of("alice", "bob", "carol");
+    public static final String TEST_USERS_GROUP = "kubechat:test-users";
+
+    private static final long START_TIMEOUT_MINUTES = 60;
+
+    private final Path repoRoot;
+    private final Path dir;
+    private final boolean owned;
+    private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
+
+    private LocalCluster(Path repoRoot, Path dir, boolean owned) {
+        this.repoRoot = repoRoot;
+        this.dir = dir;
+        this.owned = owned;
+    }
+
+    /** Attaches to the cluster named by {@value #CLUSTER_DIR_ENV}, or starts one in {@code target/local-cluster}. */
+    public static LocalCluster attachOrStart() {
+        Path repoRoot = findRepoRoot();
+        String attachTo = System.getenv(CLUSTER_DIR_ENV);
+        if (attachTo != null && !attachTo.isBlank()) {
+            Path dir = Path.of(attachTo).toAbsolutePath();
+            if (!Files.isRegularFile(dir.resolve("admin.kubeconfig"))) {
+                throw new IllegalStateException(CLUSTER_DIR_ENV + "=" + dir + " holds no admin.kubeconfig; run hack/cluster up --dir " + dir);
+            }
+            return new LocalCluster(repoRoot, dir, false);
+        }
+        Path dir = Path.of("target", "local-cluster").toAbsolutePath();
+        run(repoRoot, START_TIMEOUT_MINUTES, "up", "--dir", dir.toString(), "--exit-with", Long.toString(ProcessHandle.current().pid()));
+        return new LocalCluster(repoRoot, dir, true);
+    }
+
+    /** A client with cluster-admin rights (group system:masters). */
+    public KubernetesClient admin() {
+        return clients.computeIfAbsent("admin", ignored -> clientFor(dir.resolve("admin.kubeconfig")));
+    }
+
+    /** A client authenticated as one of {@link #TEST_USERS}; it has only the rights tests bind to it. */
+    public KubernetesClient as(String user) {
+        return clients.computeIfAbsent(user, ignored -> clientFor(kubeconfig(user)));
+    }
+
+    /** The kubeconfig of {@code admin} or one of {@link #TEST_USERS}. */
+    public Path kubeconfig(String user) {
+        Path file = "admin".equals(user) ? dir.resolve("admin.kubeconfig") : dir.resolve("users").resolve(user + ".kubeconfig");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no kubeconfig for user " + user + "; test users are " + TEST_USERS);
+        }
+        return file;
+    }
+
+    /** The directory of the pinned binaries (kubectl, helm, ...). */
+    public Path binDir() {
+        Properties env = new Properties();
+        try (var reader = Files.newBufferedReader(dir.resolve("env"))) {
+            env.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Path.of(env.getProperty("BIN"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    /** Creates a namespace with a unique name starting with {@code prefix}. */
+    public String createNamespace(String prefix) {
+        String name = prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        return name;
+    }
+
+    /** Runs the pinned kubectl as {@code user} and returns what it printed. */
+    public ProcessResult kubectl(String user, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(binDir().resolve("kubectl").toString());
+        command.add("--kubeconfig=" + kubeconfig(user));
+        command.addAll(List.of(args));
+        return ProcessResult.run(command, 120);
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(KubernetesClient::close);
+        clients.clear();
+        if (owned) {
+            run(repoRoot, 2, "down", "--dir", dir.toString());
+        }
+    }
+
+    private static KubernetesClient clientFor(Path kubeconfig) {
+        try {
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void run(Path repoRoot, long timeoutMinutes, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(repoRoot.resolve("hack/cluster").toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeoutMinutes + " minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path findRepoRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("hack/cluster"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("hack/cluster not found above " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,0 +1,109 @@
+package io.kubechat.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The harness gives a real control plane: fake nodes that are Ready, pods that run, RBAC that bites. */
+@WithLocalCluster
+class LocalClusterIT {
+
+    @Test
+    void kwokNodesAreReady(LocalCluster cluster) {
+        List<Node> nodes = cluster.admin().nodes().withLabel("type", "kwok").list().getItems();
+        assertThat(nodes).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(nodes).allSatisfy(node -> assertThat(node.getStatus().getConditions())
+                .anySatisfy(c -> {
+                    assertThat(c.getType()).isEqualTo("Ready");
+                    assertThat(c.getStatus()).isEqualTo("True");
+                }));
+    }
+
+    @Test
+    void aDeploymentGetsAReplicaSetAndRunningPods(LocalCluster cluster) {
+        KubernetesClient admin = cluster.admin();
+        String namespace = cluster.createNamespace("harness");
+        Deployment deployment = new DeploymentBuilder()
+                .withNewMetadata().withName("web").endMetadata()
+                .withNewSpec().withReplicas(3)
+                .withNewSelector().withMatchLabels(Map.of("app", "web")).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "web")).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec()
+                .endTemplate().endSpec().build();
+        admin.apps().deployments().inNamespace(namespace).resource(deployment).create();
+
+        admin.apps().deployments().inNamespace(namespace).withName("web")
+                .waitUntilCondition(d -> d.getStatus() != null && Integer.valueOf(3).equals(d.getStatus().getReadyReplicas()), 90, TimeUnit.SECONDS);
+        assertThat(admin.apps().replicaSets().inNamespace(namespace).list().getItems()).hasSize(1);
+        List<Pod> pods = admin.pods().inNamespace(namespace).withLabel("app", "web").list().getItems();
+        assertThat(pods).hasSize(3).allSatisfy(pod -> {
+            assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+            assertThat(pod.getSpec().getNodeName()).startsWith("kwok-node-");
+        });
+    }
+
+    @Test
+    void testUsersAreAuthenticatedAndBoundByRbac(LocalCluster cluster) {
+        String namespace = cluster.createNamespace("rbac");
+        KubernetesClient alice = cluster.as("alice");
+        var configMap = new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata().addToData("a", "b").build();
+
+        assertThatThrownBy(() -> alice.configMaps().inNamespace(namespace).resource(configMap).create())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("User \"alice\" cannot create resource \"configmaps\"");
+
+        cluster.admin().rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
+                .withNewMetadata().withName("alice-edit").endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "edit")
+                .addNewSubject().withKind("User").withName("alice").withApiGroup("rbac.authorization.k8s.io").endSubject()
+                .build()).create();
+        awaitAllowed(cluster, "alice", namespace);
+
+        assertThat(alice.configMaps().inNamespace(namespace).resource(configMap).create().getMetadata().getName()).isEqualTo("settings");
+        assertThatThrownBy(() -> cluster.as("bob").configMaps().inNamespace(namespace).withName("settings").get())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("User \"bob\" cannot get resource \"configmaps\"");
+    }
+
+    @Test
+    void whoAmIReportsTheCertificateIdentity(LocalCluster cluster) {
+        ProcessResult whoami = cluster.kubectl("carol", "auth", "whoami", "-o", "jsonpath={.status.userInfo.username} {.status.userInfo.groups}");
+        assertThat(whoami.succeeded()).as(whoami.stderr()).isTrue();
+        assertThat(whoami.stdout()).contains("carol", LocalCluster.TEST_USERS_GROUP);
+    }
+
+    @Test
+    void validatingAdmissionPoliciesAreServed(LocalCluster cluster) {
+        ProcessResult resources = cluster.kubectl("admin", "api-resources", "--api-group=admissionregistration.k8s.io", "-o", "name");
+        assertThat(resources.stdout()).contains("validatingadmissionpolicies.admissionregistration.k8s.io",
+                "validatingadmissionpolicybindings.admissionregistration.k8s.io");
+    }
+
+    /** RBAC caches update asynchronously; ask the API server until the new binding counts. */
+    private static void awaitAllowed(LocalCluster cluster, String user, String namespace) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!cluster.kubectl(user, "auth", "can-i", "create", "configmaps", "-n", namespace).stdout().trim().equals("yes")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(user + " still cannot create configmaps in " + namespace);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
