@@ -1,5 +1,5 @@
 # The front door. Each target calls Maven, npm or a hack/ script; the logic lives there.
-.PHONY: help demo test build crds tools cluster-up cluster-down bench clean
+.PHONY: help demo test build crds tools cluster-up cluster-down bench eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ cluster-down: ## Stop the local control plane
 
 bench: ## Benchmarks, printed with their same-run baselines
 	hack/bench
+
+eval: ## Translator accuracy on the test corpus, overall and by operation
+	hack/eval
 
 clean: ## Remove build output (not the tool cache)
 	./mvnw -B -q clean

@@ -1,5 +1,6 @@
 package io.kubechat.crds.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -16,4 +17,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".status.serverVersion", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ClusterConnection extends CustomResource<ClusterConnectionSpec, ClusterConnectionStatus> implements Namespaced {
+    // Overridden only to describe the fields for kubectl explain; the base class cannot carry it.
+    @Override
+    @JsonPropertyDescription("How to reach the cluster and which namespaces KubeChat may touch there.")
+    public ClusterConnectionSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("Outcome of the last probe of the cluster.")
+    public ClusterConnectionStatus getStatus() {
+        return super.getStatus();
+    }
 }

@@ -1,5 +1,6 @@
 package io.kubechat.crds.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -19,4 +20,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(value = "has(self.spec)", message = "spec is required", reason = "FieldValueRequired")
 public class CommandExecution extends CustomResource<CommandExecutionSpec, CommandExecutionStatus> implements Namespaced {
+    // Overridden only to describe the fields for kubectl explain; the base class cannot carry it.
+    @Override
+    @JsonPropertyDescription("What was asked, by whom, and the approval decision if one is needed.")
+    public CommandExecutionSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator has done with the request: translation, risk, authorization, result, audit reference.")
+    public CommandExecutionStatus getStatus() {
+        return super.getStatus();
+    }
 }

@@ -1,5 +1,6 @@
 package io.kubechat.crds.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -16,4 +17,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("ep")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ExecutionPolicy extends CustomResource<ExecutionPolicySpec, ExecutionPolicyStatus> implements Namespaced {
+    // Overridden only to describe the fields for kubectl explain; the base class cannot carry it.
+    @Override
+    @JsonPropertyDescription("Rules for holding or denying commands, approval settings and redaction.")
+    public ExecutionPolicySpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("Whether the operator accepted the policy.")
+    public ExecutionPolicyStatus getStatus() {
+        return super.getStatus();
+    }
 }
