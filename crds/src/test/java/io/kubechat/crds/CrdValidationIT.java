@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,7 @@ class CrdValidationIT {
     void installCrds(LocalCluster cluster) {
         this.cluster = cluster;
         this.admin = cluster.admin();
-        for (Path file : GeneratedCrds.list(GeneratedCrds.BUILD_OUTPUT)) {
-            CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().load(file.toFile()).item();
-            admin.resource(crd).forceConflicts().serverSideApply();
-            admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(CrdValidationIT::established, 30, TimeUnit.SECONDS);
-        }
+        GeneratedCrds.install(admin);
         namespace = cluster.createNamespace("crd-validation");
     }
 
@@ -264,10 +257,5 @@ class CrdValidationIT {
     private void patchStatus(String name, String mergePatch) {
         admin.genericKubernetesResources(API_VERSION, "CommandExecution").inNamespace(namespace).withName(name)
                 .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
-    }
-
-    private static boolean established(CustomResourceDefinition crd) {
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }
