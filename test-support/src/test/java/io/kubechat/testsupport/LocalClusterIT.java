@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
@@ -52,6 +53,22 @@ class LocalClusterIT {
             assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
             assertThat(pod.getSpec().getNodeName()).startsWith("kwok-node-");
         });
+    }
+
+    @Test
+    void podsServeLogsThroughTheApiServer(LocalCluster cluster) {
+        KubernetesClient admin = cluster.admin();
+        String namespace = cluster.createNamespace("logs");
+        admin.pods().inNamespace(namespace).resource(new PodBuilder()
+                .withNewMetadata().withName("talker").endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("busybox").endContainer().endSpec()
+                .build()).create();
+        admin.pods().inNamespace(namespace).withName("talker")
+                .waitUntilCondition(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()), 60, TimeUnit.SECONDS);
+
+        String log = admin.pods().inNamespace(namespace).withName("talker").tailingLines(1).getLog();
+        assertThat(log).contains("slow upstream");
+        assertThat(admin.pods().inNamespace(namespace).withName("talker").terminated().getLog()).contains("out of memory");
     }
 
     @Test
