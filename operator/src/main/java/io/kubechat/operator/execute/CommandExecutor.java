@@ -1,14 +1,11 @@
 package io.kubechat.operator.execute;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubechat.crds.v1alpha1.Command;
+import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandResult;
 import io.kubechat.operator.access.ResourceKind;
+import java.time.Clock;
 import java.util.Locale;
 
 /**
@@ -18,65 +15,85 @@ import java.util.Locale;
 public final class CommandExecutor {
 
     private final TableReader tables;
+    private final Reads reads;
+    private final Writes writes;
+    private final Rollouts rollouts = new Rollouts();
+    private final Nodes nodes = new Nodes();
+    private final Creates creates = new Creates();
+    private final Explain explain = new Explain();
 
-    public CommandExecutor(TableReader tables) {
-        this.tables = tables;
+    public CommandExecutor(ResultLimits limits, long timeoutSeconds, Clock clock) {
+        this.tables = new TableReader(limits, timeoutSeconds);
+        this.reads = new Reads(limits);
+        this.writes = new Writes(clock);
     }
 
     /**
      * @param asRequester a client impersonating the requester (see {@link RequesterClients})
-     * @param kind        the resolved kind of the command's resource
+     * @param kind        the resolved kind of the command's resource; null for verbs without one
      * @param namespace   the effective namespace; null for all namespaces or cluster-scoped kinds
-     * @throws UnsupportedVerbException when this operator cannot run the verb yet
+     * @throws CommandRefusedException  when the command cannot be carried out as asked
+     * @throws ObjectNotFoundException  when the named object does not exist
      */
     public CommandResult execute(KubernetesClient asRequester, Command command, ResourceKind kind, String namespace) {
+        Target target = new Target(asRequester, kind, namespace, command.name(), command.selector());
+        CommandArguments args = command.arguments();
         return switch (command.verb()) {
-            case GET -> tables.read(asRequester, kind, namespace, command.name(), command.selector(), isWide(command));
-            case SCALE -> scale(asRequester, command, kind, namespace);
-            case DELETE -> delete(asRequester, command, kind, namespace);
-            default -> throw new UnsupportedVerbException(command.verb());
+            case GET -> output(args) == null || "table".equals(output(args)) || "wide".equals(output(args))
+                    ? tables.read(asRequester, kind, namespace, command.name(), command.selector(), "wide".equals(output(args)))
+                    : reads.render(target, output(args));
+            case DESCRIBE -> reads.describe(target);
+            case LOGS -> reads.logs(target, args);
+            case EVENTS -> reads.events(asRequester, command, namespace);
+            case TOP -> reads.top(asRequester, kind, namespace);
+            case ROLLOUT_STATUS -> rollouts.status(asRequester, namespace, deploymentName(command, kind));
+            case ROLLOUT_HISTORY -> rollouts.history(asRequester, namespace, deploymentName(command, kind));
+            case ROLLOUT_UNDO -> rollouts.undo(asRequester, namespace, deploymentName(command, kind), args == null ? null : args.toRevision());
+            case ROLLOUT_RESTART -> writes.restart(target);
+            case ROLLOUT_PAUSE -> writes.pause(target, true);
+            case ROLLOUT_RESUME -> writes.pause(target, false);
+            case SCALE -> writes.scale(target, args.replicas());
+            case SET_IMAGE -> writes.setImage(target, args.images());
+            case LABEL -> writes.metadata(target, "labels", args == null ? null : args.labels(), args == null ? null : args.removeLabels(), overwrite(args));
+            case ANNOTATE -> writes.metadata(target, "annotations", args == null ? null : args.annotations(),
+                    args == null ? null : args.removeAnnotations(), overwrite(args));
+            case PATCH -> writes.patch(target, args);
+            case APPLY -> writes.apply(target, command.manifest());
+            case DELETE -> writes.delete(target, args == null ? null : args.gracePeriodSeconds());
+            case CORDON -> nodes.cordon(asRequester, requireName(command), true);
+            case UNCORDON -> nodes.cordon(asRequester, requireName(command), false);
+            case TAINT -> nodes.taint(asRequester, requireName(command), args == null ? null : args.taints());
+            case DRAIN -> nodes.drain(asRequester, requireName(command), args);
+            case CREATE -> creates.create(target, command);
+            case EXPOSE -> creates.expose(target, args);
+            case AUTOSCALE -> creates.autoscale(target, args);
+            case AUTH_CAN_I -> reads.canI(asRequester, command, kind, namespace);
+            case EXPLAIN -> explain.explain(asRequester, kind, args == null ? null : args.fieldPath());
+            case API_RESOURCES -> reads.apiResources(asRequester);
+            case VERSION -> reads.version(asRequester);
+            case CLUSTER_INFO -> reads.clusterInfo(asRequester);
         };
     }
 
-    private static CommandResult scale(KubernetesClient client, Command command, ResourceKind kind, String namespace) {
-        int replicas = command.arguments().replicas();
-        requireName(command);
-        resource(client, kind, namespace, command.name()).subresource("scale")
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
-        return summary(qualified(kind, command.name()) + " scaled to " + replicas);
+    private static String output(CommandArguments args) {
+        return args == null ? null : args.output();
     }
 
-    private static CommandResult delete(KubernetesClient client, Command command, ResourceKind kind, String namespace) {
-        requireName(command);
-        var deleted = resource(client, kind, namespace, command.name()).delete();
-        return summary(qualified(kind, command.name()) + (deleted.isEmpty() ? " was already gone" : " deleted"));
+    private static boolean overwrite(CommandArguments args) {
+        return args != null && Boolean.TRUE.equals(args.overwrite());
     }
 
-    private static Resource<GenericKubernetesResource> resource(KubernetesClient client, ResourceKind kind, String namespace, String name) {
-        var context = new ResourceDefinitionContext.Builder()
-                .withGroup(kind.group()).withVersion(kind.version()).withPlural(kind.plural()).withKind(kind.kind())
-                .withNamespaced(kind.namespaced()).build();
-        var resources = client.genericKubernetesResources(context);
-        return kind.namespaced() ? resources.inNamespace(namespace).withName(name) : resources.withName(name);
-    }
-
-    private static void requireName(Command command) {
+    private static String requireName(Command command) {
         if (command.name() == null) {
-            throw new UnsupportedVerbException(command.verb(), "by selector");
+            throw new CommandRefusedException(command.verb().name().toLowerCase(Locale.ROOT).replace('_', '-') + " needs a name");
         }
+        return command.name();
     }
 
-    private static boolean isWide(Command command) {
-        return command.arguments() != null && "wide".equals(command.arguments().output());
-    }
-
-    /** As kubectl names an object in its messages, for example deployment.apps/checkout. */
-    static String qualified(ResourceKind kind, String name) {
-        String type = kind.kind().toLowerCase(Locale.ROOT);
-        return (kind.group().isEmpty() ? type : type + "." + kind.group()) + "/" + name;
-    }
-
-    private static CommandResult summary(String line) {
-        return new CommandResult(line, null, null, null, false, null);
+    private static String deploymentName(Command command, ResourceKind kind) {
+        if (!"Deployment".equals(kind.kind())) {
+            throw new CommandRefusedException("rollout status, history and undo are offered for deployments, not " + kind.plural());
+        }
+        return requireName(command);
     }
 }
