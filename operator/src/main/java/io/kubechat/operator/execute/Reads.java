@@ -20,14 +20,13 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandResult;
+import io.kubechat.operator.Durations;
 import io.kubechat.operator.access.ResourceKind;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads other than plain get tables: describe, yaml/json output, events, logs, top and discovery. */
@@ -35,7 +34,6 @@ final class Reads {
 
     private static final String NO_METRICS =
             "metrics are not available: this cluster does not serve the metrics API (metrics.k8s.io); install metrics-server";
-    private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)([smh])");
 
     private final ResultLimits limits;
 
@@ -111,7 +109,7 @@ final class Reads {
         String container = args == null ? null : args.container();
         BytesLimitTerminateTimeTailPrettyLoggable logs = container == null ? resource : resource.inContainer(container);
         TimeTailPrettyLoggable selected = args != null && Boolean.TRUE.equals(args.previous()) ? logs.terminated() : logs;
-        TailPrettyLoggable since = args != null && args.since() != null ? selected.sinceSeconds((int) duration(args.since()).toSeconds()) : selected;
+        TailPrettyLoggable since = args != null && args.since() != null ? selected.sinceSeconds((int) Durations.parse(args.since()).toSeconds()) : selected;
         Loggable tail = args != null && args.tailLines() != null ? since.tailingLines(args.tailLines()) : since;
         return text("logs of pod/" + pod.getMetadata().getName(), tail.getLog(), null);
     }
@@ -225,20 +223,5 @@ final class Reads {
             return e.getEventTime().getTime();
         }
         return e.getMetadata().getCreationTimestamp() == null ? "" : e.getMetadata().getCreationTimestamp();
-    }
-
-    /** 1h30m10s as in --since. */
-    static Duration duration(String value) {
-        Duration total = Duration.ZERO;
-        var matcher = DURATION_PART.matcher(value);
-        while (matcher.find()) {
-            long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(switch (matcher.group(2)) {
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofSeconds(amount);
-            });
-        }
-        return total;
     }
 }
