@@ -44,6 +44,22 @@ public final class LocalCluster implements AutoCloseable {
         this.owned = owned;
     }
 
+    private static LocalCluster shared;
+
+    /**
+     * The cluster of this JVM: attached to the one named by {@value #CLUSTER_DIR_ENV}, or started in
+     * {@code target/local-cluster} on first use and stopped when the JVM exits. Test extensions and
+     * an application under test in the same JVM thus share one cluster.
+     */
+    public static synchronized LocalCluster shared() {
+        if (shared == null) {
+            LocalCluster cluster = attachOrStart();
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "local-cluster-shutdown"));
+            shared = cluster;
+        }
+        return shared;
+    }
+
     /** Attaches to the cluster named by {@value #CLUSTER_DIR_ENV}, or starts one in {@code target/local-cluster}. */
     public static LocalCluster attachOrStart() {
         Path repoRoot = findRepoRoot();
@@ -114,11 +130,19 @@ public final class LocalCluster implements AutoCloseable {
         return ProcessResult.run(command, 120);
     }
 
+    /** Starts a further, independent cluster in {@code dir}, for tests that need two; the caller closes it. */
+    public static LocalCluster startAnother(Path dir) {
+        Path repoRoot = findRepoRoot();
+        run(repoRoot, START_TIMEOUT_MINUTES, "up", "--dir", dir.toAbsolutePath().toString(), "--nodes", "1",
+                "--exit-with", Long.toString(ProcessHandle.current().pid()));
+        return new LocalCluster(repoRoot, dir.toAbsolutePath(), true);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         clients.values().forEach(KubernetesClient::close);
         clients.clear();
-        if (owned) {
+        if (owned && Files.exists(dir.resolve("pids"))) {
             run(repoRoot, 2, "down", "--dir", dir.toString());
         }
     }

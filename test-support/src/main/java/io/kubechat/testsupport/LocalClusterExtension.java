@@ -5,9 +5,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives test methods and constructors a {@link LocalCluster} parameter. The cluster is started
- * once per test JVM (or attached to, see {@link LocalCluster#CLUSTER_DIR_ENV}) and stopped when
- * the JVM's test run ends.
+ * Gives test methods and constructors a {@link LocalCluster} parameter: the JVM's shared cluster,
+ * started on first use (or attached to, see {@link LocalCluster#CLUSTER_DIR_ENV}).
  */
 public class LocalClusterExtension implements ParameterResolver {
 
@@ -18,12 +17,6 @@ public class LocalClusterExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return cluster(extensionContext);
-    }
-
-    /** The shared cluster, started on first use. */
-    public static LocalCluster cluster(ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(LocalClusterExtension.class));
-        return store.computeIfAbsent(LocalCluster.class, ignored -> LocalCluster.attachOrStart(), LocalCluster.class);
+        return LocalCluster.shared();
     }
 }
