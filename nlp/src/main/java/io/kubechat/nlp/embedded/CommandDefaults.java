@@ -1,0 +1,279 @@
+package io.kubechat.nlp.embedded;
+
+import io.kubechat.crds.v1alpha1.Command;
+import io.kubechat.crds.v1alpha1.Selector;
+import io.kubechat.crds.v1alpha1.Verb;
+import io.kubechat.nlp.TranslationRequest;
+import io.kubechat.nlp.command.CommandArgumentsBuilder;
+import io.kubechat.nlp.embedded.EmbeddedTranslator.Outcome;
+import io.kubechat.nlp.kinds.KindInfo;
+import io.kubechat.nlp.kinds.KindLexicon;
+import io.kubechat.nlp.resolve.NameResolver;
+import io.kubechat.nlp.resolve.NameResolver.ObjectRef;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns what the readers found into a command: fills the subject from the conversation, applies
+ * each verb's default kind, resolves names on the cluster, and asks when something needed is
+ * missing instead of guessing.
+ */
+final class CommandDefaults {
+
+    private static final Set<Verb> NEED_NAME = EnumSet.of(Verb.SCALE, Verb.SET_IMAGE, Verb.ROLLOUT_STATUS,
+            Verb.ROLLOUT_HISTORY, Verb.ROLLOUT_RESTART, Verb.ROLLOUT_UNDO, Verb.ROLLOUT_PAUSE, Verb.ROLLOUT_RESUME,
+            Verb.EXPOSE, Verb.AUTOSCALE, Verb.CORDON, Verb.UNCORDON, Verb.DRAIN, Verb.TAINT, Verb.PATCH, Verb.CREATE);
+    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP);
+    private static final Set<Verb> NO_RESOURCE = EnumSet.of(Verb.VERSION, Verb.CLUSTER_INFO, Verb.API_RESOURCES);
+    private static final Set<Verb> ROLLOUTS = EnumSet.of(Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY,
+            Verb.ROLLOUT_RESTART, Verb.ROLLOUT_UNDO, Verb.ROLLOUT_PAUSE, Verb.ROLLOUT_RESUME);
+    private static final Map<Verb, String> DEFAULT_KIND = Map.ofEntries(Map.entry(Verb.LOGS, "Pod"),
+            Map.entry(Verb.TOP, "Pod"), Map.entry(Verb.SCALE, "Deployment"), Map.entry(Verb.SET_IMAGE, "Deployment"),
+            Map.entry(Verb.EXPOSE, "Deployment"), Map.entry(Verb.AUTOSCALE, "Deployment"),
+            Map.entry(Verb.ROLLOUT_STATUS, "Deployment"), Map.entry(Verb.ROLLOUT_HISTORY, "Deployment"),
+            Map.entry(Verb.ROLLOUT_RESTART, "Deployment"), Map.entry(Verb.ROLLOUT_UNDO, "Deployment"),
+            Map.entry(Verb.ROLLOUT_PAUSE, "Deployment"), Map.entry(Verb.ROLLOUT_RESUME, "Deployment"),
+            Map.entry(Verb.CORDON, "Node"), Map.entry(Verb.UNCORDON, "Node"), Map.entry(Verb.DRAIN, "Node"),
+            Map.entry(Verb.TAINT, "Node"), Map.entry(Verb.GET, "Pod"), Map.entry(Verb.DESCRIBE, "Pod"),
+            Map.entry(Verb.EVENTS, "Event"));
+    /** Where an unqualified name is looked for, per verb. */
+    private static final Map<Verb, List<String>> CANDIDATE_KINDS = Map.of(
+            Verb.LOGS, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Job"),
+            Verb.SCALE, List.of("Deployment", "StatefulSet", "ReplicaSet"),
+            Verb.GET, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob"),
+            Verb.DESCRIBE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob"),
+            Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
+                    "ConfigMap"));
+    private static final List<String> ROLLOUT_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet");
+
+    private final KindLexicon kinds;
+    private final NameResolver resolver;
+
+    CommandDefaults(KindLexicon kinds, NameResolver resolver) {
+        this.kinds = kinds;
+        this.resolver = resolver;
+    }
+
+    Outcome complete(Draft d, TranslationRequest request) {
+        List<String> notes = new ArrayList<>();
+        if (d.nearMissVerb != null && (d.verb == null || READS.contains(d.verb))) {
+            String[] words = d.nearMissVerb.split(" -> ");
+            return Outcome.fail("did you mean \"" + words[1] + "\" where you wrote \"" + words[0] + "\"?",
+                    List.of(), notes);
+        }
+        if (d.verb == null && d.kind != null) {
+            d.verb = Verb.GET;
+        }
+        if (d.verb == null) {
+            return Outcome.fail("did not understand what to do", List.of(), notes);
+        }
+        String problem = fromConversation(d, request.previous());
+        if (problem == null) {
+            problem = refineVerb(d);
+        }
+        if (problem != null) {
+            return Outcome.fail(problem, List.of(), notes);
+        }
+        if (d.kind == null && !NO_RESOURCE.contains(d.verb)) {
+            String kind = DEFAULT_KIND.get(d.verb);
+            if (kind == null && resolver != null && d.name != null && CANDIDATE_KINDS.containsKey(d.verb)) {
+                // the cluster decides which kind the name is; the first candidate only stands in until then
+                kind = CANDIDATE_KINDS.get(d.verb).get(0);
+            }
+            if (kind == null) {
+                return Outcome.fail("which kind of object" + (d.name == null ? "" : " is " + d.name) + "?",
+                        kindSuggestions(d), notes);
+            }
+            d.kind = kinds.byKind(kind).orElseThrow();
+            d.kindImplied = true;
+        }
+        String namespace = d.allNamespaces && d.namespace == null ? null : d.namespace;
+        Outcome resolved = resolve(d, namespace != null ? namespace : request.defaultNamespace(), notes);
+        if (resolved != null) {
+            return resolved;
+        }
+        String missing = missing(d);
+        if (missing != null) {
+            return Outcome.fail(missing, List.of(), notes);
+        }
+        boolean clusterScoped = d.kind != null && !d.kind.namespaced();
+        if (clusterScoped && (namespace != null || d.allNamespaces)) {
+            notes.add("ignored the namespace: " + d.kind.plural() + " do not live in a namespace");
+        }
+        Selector selector = DraftSelectors.of(d);
+        boolean bulk = Set.of(Verb.DELETE, Verb.LABEL, Verb.ANNOTATE).contains(d.verb);
+        if (bulk && d.everything && selector == null && d.name == null) {
+            d.args.all(true);
+        }
+        Command command = new Command(d.verb, NO_RESOURCE.contains(d.verb) ? null : d.kind.resourceType(),
+                NO_RESOURCE.contains(d.verb) ? null : d.name,
+                clusterScoped || NO_RESOURCE.contains(d.verb) ? null : namespace,
+                !clusterScoped && d.allNamespaces && namespace == null && !NO_RESOURCE.contains(d.verb) ? Boolean.TRUE : null,
+                selector, d.args.build(), null);
+        return Outcome.of(command, notes);
+    }
+
+    /** "it", or a verb with no object at all, means the previous command's object. */
+    private String fromConversation(Draft d, Command previous) {
+        boolean needsSubject = d.kind == null && d.name == null && !NO_RESOURCE.contains(d.verb)
+                && (NEED_NAME.contains(d.verb) || d.verb == Verb.LOGS || d.verb == Verb.DESCRIBE);
+        if (!d.refersToPrevious && !needsSubject) {
+            return null;
+        }
+        if (previous == null || previous.resource() == null || previous.name() == null) {
+            return d.refersToPrevious ? "which object do you mean by \"it\"? Name it, for example: scale deployment api to 3"
+                    : null;
+        }
+        if (d.kind == null) {
+            d.kind = kinds.byKind(previous.resource().kind()).orElse(null);
+        }
+        if (d.name == null) {
+            d.name = previous.name();
+        }
+        if (d.namespace == null && !d.allNamespaces) {
+            d.namespace = previous.namespace();
+        }
+        return null;
+    }
+
+    /** Verbs whose meaning depends on the kind: "pause" a cron job suspends it, "pause" a deployment pauses its rollout. */
+    private String refineVerb(Draft d) {
+        boolean cronJob = d.kind != null && d.kind.is("CronJob");
+        if (d.triggerCronJob) {
+            if (!cronJob || d.name == null) {
+                return "which cron job should run now?";
+            }
+            d.args.fromCronJob(d.name);
+            d.name = d.name + "-manual";
+            d.kind = kinds.byKind("Job").orElseThrow();
+            return null;
+        }
+        if (d.verb == Verb.CREATE && d.args.fromCronJob() != null && d.name == null) {
+            d.name = d.args.fromCronJob() + "-manual";
+        }
+        if (d.verb == Verb.PATCH && !d.kubectlStyle) {
+            boolean suspend = d.trigger != null && Set.of("suspend", "pause", "disable").contains(d.trigger);
+            if (cronJob) {
+                d.args.patchType("merge").patch("{\"spec\":{\"suspend\":" + suspend + "}}");
+            } else if ("pause".equals(d.trigger)) {
+                d.verb = Verb.ROLLOUT_PAUSE;
+            } else if ("resume".equals(d.trigger) || "unpause".equals(d.trigger)) {
+                d.verb = Verb.ROLLOUT_RESUME;
+            } else {
+                return "only cron jobs can be suspended or resumed; for a deployment, scale it instead";
+            }
+        } else if (d.verb == Verb.PATCH) {
+            return "only suspending and resuming cron jobs is supported as a patch; say \"suspend cronjob NAME\"";
+        }
+        if (ROLLOUTS.contains(d.verb) && d.kind != null && !ROLLOUT_KINDS.contains(d.kind.kind())) {
+            if (d.verb == Verb.ROLLOUT_RESTART && d.kind.is("Pod")) {
+                return "a pod cannot be restarted in place; restart its deployment, or delete the pod so its "
+                        + "controller replaces it";
+            }
+            return d.kind.plural() + " have no rollouts; only deployments, statefulsets and daemonsets do";
+        }
+        if (d.verb == Verb.AUTOSCALE && d.kind != null && d.kind.is("HorizontalPodAutoscaler")) {
+            d.kind = null;
+        }
+        if (d.verb == Verb.EVENTS) {
+            if (d.eventsFor != null && d.eventsFor.contains("/")) {
+                d.kind = kinds.lookup(d.eventsFor.substring(0, d.eventsFor.indexOf('/'))).orElse(null);
+                d.name = d.eventsFor.substring(d.eventsFor.indexOf('/') + 1).toLowerCase();
+            }
+            if (d.kind != null && d.kind.is("Event")) {
+                d.name = null;
+            }
+        }
+        if (d.verb == Verb.TOP && d.kind != null && !d.kind.is("Pod") && !d.kind.is("Node")) {
+            return "usage is measured for pods and nodes only";
+        }
+        return null;
+    }
+
+    private Outcome resolve(Draft d, String namespace, List<String> notes) {
+        if (resolver == null || d.name == null || d.verb == Verb.CREATE || NO_RESOURCE.contains(d.verb)
+                || d.kind == null || d.kind.is("Secret")) {
+            return null;
+        }
+        List<KindInfo> candidates = new ArrayList<>();
+        List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
+                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
+        names.forEach(n -> kinds.byKind(n).ifPresent(candidates::add));
+        List<ObjectRef> found = resolver.find(d.name, candidates, namespace);
+        if (found.size() == 1) {
+            ObjectRef match = found.get(0);
+            if (!match.name().equals(d.name) || !match.kind().equals(d.kind)) {
+                notes.add("took \"" + d.name + "\" to mean " + match.kind().singular() + " " + match.name());
+            }
+            d.kind = match.kind();
+            d.name = match.name();
+            d.kindImplied = false;
+        } else if (found.size() > 1) {
+            List<String> options = found.stream().limit(5)
+                    .map(o -> d.verb.name().toLowerCase().replace('_', ' ') + " " + o.kind().singular() + " " + o.name())
+                    .toList();
+            return Outcome.fail("\"" + d.name + "\" matches " + found.size() + " objects; which one do you mean?",
+                    options, notes);
+        } else if (d.kindImplied && d.verb == Verb.DELETE) {
+            return Outcome.fail("found nothing named " + d.name + " to delete", List.of(), notes);
+        } else {
+            notes.add("found no " + d.kind.singular() + " named " + d.name + " in " + namespace);
+        }
+        return null;
+    }
+
+    /** A question for a value the command cannot do without, or null. */
+    private static String missing(Draft d) {
+        boolean bulkRestart = d.verb == Verb.ROLLOUT_RESTART && d.everything;
+        if (NEED_NAME.contains(d.verb) && d.name == null && !bulkRestart && !(d.verb == Verb.CREATE && d.kind == null)) {
+            return "which " + (d.kind == null ? "object" : d.kind.singular()) + "? Name it, for example: "
+                    + d.verb.name().toLowerCase().replace('_', ' ') + " " + (d.kind == null ? "" : d.kind.singular() + " ")
+                    + "NAME";
+        }
+        boolean selected = DraftSelectors.of(d) != null;
+        return switch (d.verb) {
+            case DELETE -> d.name == null && !selected && !d.everything && !Boolean.TRUE.equals(d.args.all())
+                    ? "which " + d.kind.singular() + " should be deleted? Name it, or say \"all " + d.kind.plural() + "\""
+                    : null;
+            case LABEL, ANNOTATE -> d.name == null && !selected && !d.everything && !Boolean.TRUE.equals(d.args.all())
+                    ? "which object?" : empty(d) ? "which " + (d.verb == Verb.LABEL ? "labels" : "annotations")
+                    + "? For example: env=prod, or env- to remove" : null;
+            case LOGS -> d.name == null && !selected ? "logs of which pod or deployment?" : null;
+            case SCALE -> d.args.replicas() == null ? "to how many replicas?" : null;
+            case SET_IMAGE -> d.args.images() == null ? "which image? For example: nginx:1.27" : null;
+            case TAINT -> d.args.taints() == null ? "which taint? For example: dedicated=gpu:NoSchedule" : null;
+            case AUTOSCALE -> d.args.maxReplicas() == null ? "up to how many replicas?" : null;
+            case EXPLAIN, AUTH_CAN_I -> d.kind == null ? "about which kind?" : null;
+            case CREATE -> createMissing(d);
+            default -> null;
+        };
+    }
+
+    private static boolean empty(Draft d) {
+        CommandArgumentsBuilder a = d.args;
+        return d.verb == Verb.LABEL ? a.labels() == null && a.removeLabels() == null
+                : a.annotations() == null && a.removeAnnotations() == null;
+    }
+
+    private static String createMissing(Draft d) {
+        if (d.kind == null) {
+            return "create what?";
+        }
+        return switch (d.kind.kind()) {
+            case "Namespace", "ServiceAccount", "ConfigMap", "Secret" -> null;
+            case "Deployment" -> d.args.image() == null ? "which image should deployment " + d.name + " run?" : null;
+            case "Job" -> d.args.image() == null && d.args.fromCronJob() == null
+                    ? "which image should job " + d.name + " run, or which cron job should it start from?" : null;
+            default -> "creating a " + d.kind.singular() + " from words is not supported; apply a manifest instead";
+        };
+    }
+
+    private List<String> kindSuggestions(Draft d) {
+        String name = d.name == null ? "NAME" : d.name;
+        String verb = d.verb.name().toLowerCase().replace('_', ' ');
+        return List.of(verb + " pod " + name, verb + " deployment " + name);
+    }
+}

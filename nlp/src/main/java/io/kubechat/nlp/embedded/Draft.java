@@ -1,0 +1,48 @@
+package io.kubechat.nlp.embedded;
+
+import io.kubechat.crds.v1alpha1.Verb;
+import io.kubechat.nlp.command.CommandArgumentsBuilder;
+import io.kubechat.nlp.kinds.KindInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the readers have understood of a request so far. */
+final class Draft {
+
+    final Tokens tokens;
+    /** Written as a kubectl command line ("kubectl get po", "k logs api"), so read literally. */
+    boolean kubectlStyle;
+    Verb verb;
+    /** The words that named the verb, for verbs whose meaning depends on the kind ("pause"). */
+    String trigger;
+    KindInfo kind;
+    /** The kind was not written but inferred from the verb or the conversation. */
+    boolean kindImplied;
+    String name;
+    String namespace;
+    /** "pod/api" given to kubectl events --for. */
+    String eventsFor;
+    /** "run the backup cronjob now": a Job created from a CronJob. */
+    boolean triggerCronJob;
+    /** label or annotate with "remove": keys to drop rather than set. */
+    boolean removing;
+    /** "all pods", "every deployment". */
+    boolean everything;
+    boolean allNamespaces;
+    final List<String> labelSelectors = new ArrayList<>();
+    final List<String> fieldSelectors = new ArrayList<>();
+    final CommandArgumentsBuilder args = new CommandArgumentsBuilder();
+    /** The request said "it", "its", "that one": the subject of the previous command. */
+    boolean refersToPrevious;
+    /** Words corrected as typos; a destructive command is never built on a correction. */
+    final List<String> corrections = new ArrayList<>();
+    /** A word one typo away from a write verb ("delte -> delete"), which is asked about rather than guessed. */
+    String nearMissVerb;
+    final List<String> notes = new ArrayList<>();
+    /** Some words were left over that no reader understood. */
+    boolean unclear;
+
+    Draft(Tokens tokens) {
+        this.tokens = tokens;
+    }
+}

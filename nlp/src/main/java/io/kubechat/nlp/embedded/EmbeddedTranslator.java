@@ -1,0 +1,158 @@
+package io.kubechat.nlp.embedded;
+
+import io.kubechat.crds.v1alpha1.Command;
+import io.kubechat.crds.v1alpha1.Risk;
+import io.kubechat.crds.v1alpha1.RiskLevel;
+import io.kubechat.crds.v1alpha1.Translation;
+import io.kubechat.nlp.TranslationRequest;
+import io.kubechat.nlp.TranslationResult;
+import io.kubechat.nlp.Translator;
+import io.kubechat.nlp.command.CommandValidator;
+import io.kubechat.nlp.kinds.KindLexicon;
+import io.kubechat.nlp.render.Explainer;
+import io.kubechat.nlp.render.KubectlRenderer;
+import io.kubechat.nlp.resolve.NameResolver;
+import io.kubechat.nlp.risk.RiskClassifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The default translator: a grammar of trigger phrases, a lexicon of kinds and a set of slot
+ * readers, with no model and no network. Deterministic, so the same words always give the same
+ * command. With a {@link NameResolver} it checks names against the live cluster.
+ */
+public final class EmbeddedTranslator implements Translator {
+
+    public static final String ENGINE = "embedded";
+    private static final Set<String> KUBECTL_WORDS = Set.of("kubectl", "k", "kc", "kubctl", "kubeclt", "kubetcl");
+
+    private final KindLexicon kinds;
+    private final NameResolver resolver;
+    private final RequestSanitizer sanitizer = new RequestSanitizer();
+    private final Typos typos;
+    private final FlagReader flags = new FlagReader();
+    private final VerbReader verbs = new VerbReader();
+    private final ScopeReader scope;
+    private final KindReader kindReader;
+    private final ArgumentReader arguments = new ArgumentReader();
+    private final NameReader names;
+    private final CommandDefaults defaults;
+    private final CommandValidator validator;
+    private final KubectlRenderer renderer;
+    private final Explainer explainer;
+    private final RiskClassifier classifier = new RiskClassifier();
+    private final Suggestions suggestions = Suggestions.builtIn();
+
+    /** Without a cluster: names are taken as written. */
+    public EmbeddedTranslator() {
+        this(null);
+    }
+
+    /** With a resolver (may be null), names are matched against the live cluster. */
+    public EmbeddedTranslator(NameResolver resolver) {
+        this.kinds = KindLexicon.builtIn();
+        this.resolver = resolver;
+        this.typos = new Typos(kinds.phrases(), Vocabulary.knownWords());
+        this.scope = new ScopeReader(kinds);
+        this.kindReader = new KindReader(kinds);
+        this.names = new NameReader(kinds);
+        this.defaults = new CommandDefaults(kinds, resolver);
+        this.validator = new CommandValidator(kinds);
+        this.renderer = new KubectlRenderer(kinds);
+        this.explainer = new Explainer(kinds);
+    }
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public TranslationResult translate(TranslationRequest request) {
+        SanitizedRequest clean = sanitizer.sanitize(request.text());
+        List<String> notes = new ArrayList<>();
+        clean.dropped().forEach(d -> notes.add("dropped " + d));
+        Draft draft = read(clean.text());
+        notes.addAll(draft.notes);
+        if (!draft.corrections.isEmpty()) {
+            notes.add("read typos as: " + String.join(", ", draft.corrections));
+        }
+        Outcome outcome = defaults.complete(draft, request);
+        notes.addAll(outcome.notes());
+        if (outcome.command() == null) {
+            return notUnderstood(outcome.error(), clean.text(), outcome.suggestions(), notes);
+        }
+        Command command = outcome.command();
+        List<String> problems = validator.problems(command);
+        if (!problems.isEmpty()) {
+            return notUnderstood("the request does not make a valid command: " + String.join("; ", problems),
+                    clean.text(), List.of(), notes);
+        }
+        Risk risk = classifier.classify(command, request.defaultNamespace());
+        String kubectl = renderer.render(command);
+        // never build a destructive command on a guess: ask for the exact words instead
+        if (risk.level() == RiskLevel.DESTRUCTIVE && !draft.corrections.isEmpty()) {
+            return notUnderstood("not sure enough to prepare a destructive command; did you mean: " + kubectl + "?",
+                    clean.text(), List.of(kubectl), notes);
+        }
+        if (risk.level() != RiskLevel.SAFE && draft.unclear) {
+            return notUnderstood("understood only part of the request, too little to change anything",
+                    clean.text(), List.of(), notes);
+        }
+        Translation translation = new Translation(command, kubectl, explainer.explain(command, request.defaultNamespace()),
+                ENGINE, confidence(draft, outcome), null);
+        return new TranslationResult(translation, risk, notes, null);
+    }
+
+    private Draft read(String text) {
+        Draft draft = new Draft(new Tokens(text));
+        Tokens t = draft.tokens;
+        if (t.size() > 0 && KUBECTL_WORDS.contains(t.word(0))) {
+            draft.kubectlStyle = true;
+            t.use(0);
+        }
+        typos.correct(draft);
+        flags.read(draft);
+        verbs.read(draft);
+        scope.readExplicit(draft);
+        kindReader.read(draft);
+        arguments.read(draft);
+        scope.readLoose(draft);
+        names.read(draft);
+        return draft;
+    }
+
+    private static double confidence(Draft draft, Outcome outcome) {
+        double confidence = draft.kubectlStyle ? 0.97 : 0.9;
+        confidence -= 0.1 * draft.corrections.size();
+        confidence -= draft.kindImplied ? 0.1 : 0;
+        confidence -= draft.unclear ? 0.2 : 0;
+        confidence -= outcome.notes().isEmpty() ? 0 : 0.05;
+        return Math.round(Math.max(0.1, Math.min(0.99, confidence)) * 100) / 100.0;
+    }
+
+    private TranslationResult notUnderstood(String error, String text, List<String> offered, List<String> notes) {
+        List<String> closest = Stream.concat(offered.stream(), suggestions.closest(text, 3).stream())
+                .distinct().limit(5).toList();
+        return TranslationResult.notUnderstood(ENGINE, error, closest, notes);
+    }
+
+    /** Example requests this translator understands. */
+    public List<String> examples() {
+        return suggestions.examples();
+    }
+
+    /** The structured command for a draft, or why there is none. */
+    record Outcome(Command command, String error, List<String> suggestions, List<String> notes) {
+
+        static Outcome of(Command command, List<String> notes) {
+            return new Outcome(command, null, List.of(), notes);
+        }
+
+        static Outcome fail(String error, List<String> suggestions, List<String> notes) {
+            return new Outcome(null, error, suggestions, notes);
+        }
+    }
+}

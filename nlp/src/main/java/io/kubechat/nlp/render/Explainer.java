@@ -1,0 +1,105 @@
+package io.kubechat.nlp.render;
+
+import io.kubechat.crds.v1alpha1.Command;
+import io.kubechat.crds.v1alpha1.CommandArguments;
+import io.kubechat.nlp.command.CommandArgumentsBuilder;
+import io.kubechat.nlp.kinds.KindLexicon;
+import java.util.Locale;
+
+/** One plain sentence saying what a structured command does, for people who do not read kubectl. */
+public final class Explainer {
+
+    private final KindLexicon kinds;
+
+    public Explainer(KindLexicon kinds) {
+        this.kinds = kinds;
+    }
+
+    public String explain(Command command, String defaultNamespace) {
+        CommandArguments a = command.arguments() == null ? CommandArgumentsBuilder.EMPTY : command.arguments();
+        String object = object(command);
+        String where = where(command, defaultNamespace);
+        String sentence = switch (command.verb()) {
+            case GET -> "Lists " + object + where + filter(command) + ".";
+            case DESCRIBE -> "Shows the details and recent events of " + object + where + ".";
+            case LOGS -> "Shows the logs of " + object + where
+                    + (a.container() == null ? "" : ", container " + a.container())
+                    + (a.tailLines() == null ? "" : ", last " + a.tailLines() + " lines")
+                    + (a.since() == null ? "" : ", from the last " + a.since())
+                    + (Boolean.TRUE.equals(a.previous()) ? ", of the previous (crashed) container" : "") + ".";
+            case EVENTS -> "Shows " + (Boolean.TRUE.equals(a.warningsOnly()) ? "warning " : "") + "events"
+                    + (command.name() == null ? "" : " about " + object) + where + ".";
+            case TOP -> "Shows current CPU and memory use of " + object + where + ".";
+            case ROLLOUT_STATUS -> "Shows whether the rollout of " + object + where + " has finished.";
+            case ROLLOUT_HISTORY -> "Lists the revisions of " + object + where + ".";
+            case ROLLOUT_RESTART -> "Restarts the pods of " + object + where + " one by one.";
+            case ROLLOUT_UNDO -> "Rolls " + object + where + " back to "
+                    + (a.toRevision() == null ? "its previous revision" : "revision " + a.toRevision()) + ".";
+            case ROLLOUT_PAUSE -> "Pauses the rollout of " + object + where + ".";
+            case ROLLOUT_RESUME -> "Resumes the paused rollout of " + object + where + ".";
+            case SCALE -> "Scales " + object + where + " to " + a.replicas() + " replica"
+                    + (Integer.valueOf(1).equals(a.replicas()) ? "" : "s") + ".";
+            case SET_IMAGE -> "Changes the container image of " + object + where + ".";
+            case LABEL -> "Changes the labels of " + object + where + ".";
+            case ANNOTATE -> "Changes the annotations of " + object + where + ".";
+            case CORDON -> "Marks " + object + " unschedulable so no new pods start on it.";
+            case UNCORDON -> "Marks " + object + " schedulable again.";
+            case DRAIN -> "Evicts every pod from " + object + " and marks it unschedulable.";
+            case TAINT -> "Changes the taints of " + object + ".";
+            case CREATE -> a.fromCronJob() != null
+                    ? "Starts job " + command.name() + " now from cron job " + a.fromCronJob() + where + "."
+                    : "Creates " + object + where + ".";
+            case EXPOSE -> "Creates a service for " + object + where + (a.port() == null ? "" : " on port " + a.port()) + ".";
+            case AUTOSCALE -> "Adds a horizontal pod autoscaler to " + object + where + ".";
+            case PATCH -> "Changes " + object + where + " with a patch.";
+            case APPLY -> "Applies the given manifest" + where + ".";
+            case DELETE -> "Deletes " + object + where + filter(command) + ".";
+            case AUTH_CAN_I -> "Checks whether you may " + (a.accessVerb() == null ? "act on" : a.accessVerb()) + " "
+                    + object + where + ".";
+            case EXPLAIN -> "Explains the fields of the " + command.resource().kind()
+                    + (a.fieldPath() == null ? "" : " field " + a.fieldPath()) + " kind.";
+            case API_RESOURCES -> "Lists the kinds of object the cluster serves.";
+            case VERSION -> "Shows the Kubernetes version of the cluster.";
+            case CLUSTER_INFO -> "Shows the addresses of the control plane and cluster services.";
+        };
+        return sentence;
+    }
+
+    private String object(Command command) {
+        if (command.resource() == null) {
+            return "objects";
+        }
+        String kind = kinds.byKind(command.resource().kind()).map(k -> k.singular()).orElse(command.resource().kind()
+                .toLowerCase(Locale.ROOT));
+        if (command.name() != null) {
+            return kind + " " + command.name();
+        }
+        boolean all = command.arguments() != null && Boolean.TRUE.equals(command.arguments().all());
+        return (all ? "all " : "") + kinds.byKind(command.resource().kind()).map(k -> k.plural()).orElse(kind + "s");
+    }
+
+    private String where(Command command, String defaultNamespace) {
+        if (Boolean.TRUE.equals(command.allNamespaces())) {
+            return " in all namespaces";
+        }
+        boolean clusterScoped = command.resource() != null
+                && kinds.byKind(command.resource().kind()).map(k -> !k.namespaced()).orElse(false);
+        String namespace = command.namespace() != null ? command.namespace() : defaultNamespace;
+        return clusterScoped || namespace == null || command.resource() == null ? "" : " in namespace " + namespace;
+    }
+
+    private static String filter(Command command) {
+        if (command.selector() == null) {
+            return "";
+        }
+        StringBuilder filter = new StringBuilder(" matching");
+        if (command.selector().labels() != null) {
+            filter.append(" labels ").append(command.selector().labels());
+        }
+        if (command.selector().fields() != null) {
+            filter.append(command.selector().labels() != null ? " and" : "").append(" fields ")
+                    .append(command.selector().fields());
+        }
+        return filter.toString();
+    }
+}

@@ -1,0 +1,175 @@
+package io.kubechat.nlp.risk;
+
+import io.kubechat.crds.v1alpha1.Command;
+import io.kubechat.crds.v1alpha1.CommandArguments;
+import io.kubechat.crds.v1alpha1.Risk;
+import io.kubechat.crds.v1alpha1.RiskLevel;
+import io.kubechat.crds.v1alpha1.Taint;
+import io.kubechat.crds.v1alpha1.Verb;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rates a structured command from its structure alone: no request text, model output or
+ * confidence can lower the rating. Each rule that applies adds a reason; the level is the
+ * highest any rule gives. Anything it cannot read is rated destructive.
+ */
+public final class RiskClassifier {
+
+    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP,
+            Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY, Verb.AUTH_CAN_I, Verb.EXPLAIN, Verb.API_RESOURCES,
+            Verb.VERSION, Verb.CLUSTER_INFO);
+    private static final Set<String> RBAC_KINDS = Set.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");
+    private static final Set<String> CLUSTER_CRITICAL_KINDS = Set.of("Namespace", "Node", "PersistentVolume",
+            "CustomResourceDefinition", "StorageClass", "ValidatingWebhookConfiguration",
+            "MutatingWebhookConfiguration", "APIService", "PriorityClass");
+    /** Writes that replace what a cluster-wide object does, as opposed to marking it (label, cordon, taint). */
+    private static final Set<Verb> SPEC_WRITES = EnumSet.of(Verb.PATCH, Verb.APPLY, Verb.CREATE);
+    private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease");
+
+    /** Rates a command whose namespace, when omitted, is the session's default namespace. */
+    public Risk classify(Command command, String defaultNamespace) {
+        Rating rating = new Rating();
+        if (command == null || command.verb() == null) {
+            return rating.destructive("the command has no verb, so its effect cannot be known").risk();
+        }
+        CommandArguments args = command.arguments();
+        if (READS.contains(command.verb())) {
+            rateRead(command, args, rating);
+            return rating.risk();
+        }
+        rating.caution(command.verb().name().toLowerCase(Locale.ROOT).replace('_', '-') + " changes the cluster");
+        rateWrite(command, args, rating);
+        String namespace = command.namespace() != null ? command.namespace() : defaultNamespace;
+        if (namespace != null && SYSTEM_NAMESPACES.contains(namespace) && !Boolean.TRUE.equals(command.allNamespaces())) {
+            rating.destructive("changes objects in the system namespace " + namespace);
+        }
+        return rating.risk();
+    }
+
+    /** Rates a command as written, without a session default namespace. */
+    public Risk classify(Command command) {
+        return classify(command, null);
+    }
+
+    private static void rateRead(Command command, CommandArguments args, Rating rating) {
+        boolean secret = isKind(command, "Secret");
+        String output = args == null ? null : args.output();
+        if (secret && command.verb() == Verb.GET && ("yaml".equals(output) || "json".equals(output))) {
+            rating.caution("reads secret values; they are redacted in results");
+        } else {
+            rating.safe("only reads");
+        }
+    }
+
+    private static void rateWrite(Command command, CommandArguments args, Rating rating) {
+        String kind = command.resource() == null ? null : command.resource().kind();
+        switch (command.verb()) {
+            case DELETE -> rating.destructive(kind == null ? "deletes objects" : "deletes " + kind + " objects");
+            case DRAIN -> rating.destructive("drains the node, evicting every pod on it");
+            case SCALE -> {
+                if (args == null || args.replicas() == null || args.replicas() == 0) {
+                    rating.destructive("scales to zero replicas, stopping every pod");
+                }
+            }
+            case TAINT -> {
+                if (args != null && args.taints() != null
+                        && args.taints().stream().anyMatch(RiskClassifier::evicts)) {
+                    rating.destructive("a NoExecute taint evicts running pods from the node");
+                }
+            }
+            case PATCH, APPLY, CREATE -> rateManifestLike(command, kind, rating);
+            default -> {
+                // other writes are routinely undone; the general rules below still apply
+            }
+        }
+        if (kind != null && RBAC_KINDS.contains(kind)) {
+            rating.destructive("changes RBAC (" + kind + "), which can grant privileges");
+        }
+        if (kind != null && CLUSTER_CRITICAL_KINDS.contains(kind) && SPEC_WRITES.contains(command.verb())
+                && !(command.verb() == Verb.CREATE && "Namespace".equals(kind))) {
+            rating.destructive("changes a cluster-wide " + kind);
+        }
+        if (Boolean.TRUE.equals(command.allNamespaces())) {
+            rating.destructive("writes across all namespaces");
+        }
+        if (args != null && Boolean.TRUE.equals(args.all())) {
+            rating.destructive("writes every object of the kind (--all)");
+        }
+        if (command.selector() != null && (command.selector().labels() != null || command.selector().fields() != null)) {
+            rating.destructive("writes every object the selector matches");
+        }
+        if (command.name() == null && command.verb() != Verb.CREATE && command.verb() != Verb.APPLY) {
+            rating.destructive("names no object, so it writes many");
+        }
+    }
+
+    private static void rateManifestLike(Command command, String kind, Rating rating) {
+        if (command.manifest() instanceof Map<?, ?> manifest) {
+            Object manifestKind = manifest.get("kind");
+            if (manifestKind instanceof String k && RBAC_KINDS.contains(k)) {
+                rating.destructive("the manifest is RBAC (" + k + "), which can grant privileges");
+            }
+            if (manifestKind instanceof String k && CLUSTER_CRITICAL_KINDS.contains(k) && !"Namespace".equals(k)) {
+                rating.destructive("the manifest changes a cluster-wide " + k);
+            }
+            if (manifestKind == null || "List".equals(manifestKind)) {
+                rating.destructive("the manifest's kind cannot be checked object by object");
+            }
+            if (manifest.get("metadata") instanceof Map<?, ?> metadata
+                    && metadata.get("namespace") instanceof String ns && SYSTEM_NAMESPACES.contains(ns)) {
+                rating.destructive("the manifest writes into the system namespace " + ns);
+            }
+        } else if (command.manifest() != null) {
+            rating.destructive("the manifest is not a single object");
+        }
+        if ("Secret".equals(kind)) {
+            rating.caution("writes secret values");
+        }
+    }
+
+    private static boolean evicts(Taint taint) {
+        return "NoExecute".equals(taint.effect()) && !Boolean.TRUE.equals(taint.remove());
+    }
+
+    private static boolean isKind(Command command, String kind) {
+        return command.resource() != null && kind.equals(command.resource().kind());
+    }
+
+    /** The highest level seen so far and every reason given at that level. */
+    private static final class Rating {
+        private RiskLevel level = RiskLevel.SAFE;
+        private final List<String> reasons = new ArrayList<>();
+
+        Rating safe(String reason) {
+            return raise(RiskLevel.SAFE, reason);
+        }
+
+        Rating caution(String reason) {
+            return raise(RiskLevel.CAUTION, reason);
+        }
+
+        Rating destructive(String reason) {
+            return raise(RiskLevel.DESTRUCTIVE, reason);
+        }
+
+        private Rating raise(RiskLevel candidate, String reason) {
+            if (candidate.compareTo(level) > 0) {
+                level = candidate;
+                reasons.clear();
+            }
+            if (candidate == level && !reasons.contains(reason)) {
+                reasons.add(reason);
+            }
+            return this;
+        }
+
+        Risk risk() {
+            return new Risk(level, List.copyOf(reasons));
+        }
+    }
+}
