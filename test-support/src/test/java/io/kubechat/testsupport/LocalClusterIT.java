@@ -8,12 +8,10 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +34,7 @@ class LocalClusterIT {
     void aDeploymentGetsAReplicaSetAndRunningPods(LocalCluster cluster) {
         KubernetesClient admin = cluster.admin();
         String namespace = cluster.createNamespace("harness");
-        Deployment deployment = new DeploymentBuilder()
-                .withNewMetadata().withName("web").endMetadata()
-                .withNewSpec().withReplicas(3)
-                .withNewSelector().withMatchLabels(Map.of("app", "web")).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "web")).endMetadata()
-                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec()
-                .endTemplate().endSpec().build();
+        Deployment deployment = TestWorkloads.deployment("web", 3);
         admin.apps().deployments().inNamespace(namespace).resource(deployment).create();
 
         admin.apps().deployments().inNamespace(namespace).withName("web")

@@ -35,10 +35,6 @@ public final class CommandExecutionStatuses {
         this.now = now;
     }
 
-    public CommandExecutionStatus pending(CommandExecutionStatus previous) {
-        return from(previous).phase(ExecutionPhase.Pending).condition(SUCCEEDED, ConditionStatus.Unknown, "Pending", "waiting to be translated").build();
-    }
-
     public CommandExecutionStatus translated(CommandExecutionStatus previous, Translation translation, Risk risk) {
         String how = "user".equals(translation.engine()) ? "command given" : "translated by the " + translation.engine() + " translator";
         return from(previous).phase(ExecutionPhase.Translated).translation(translation).risk(risk)

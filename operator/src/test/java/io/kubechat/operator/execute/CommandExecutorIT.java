@@ -1,5 +1,6 @@
 package io.kubechat.operator.execute;
 
+import static io.kubechat.testsupport.TestWorkloads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,14 +17,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandResult;
 import io.kubechat.crds.v1alpha1.Identity;
-import io.kubechat.crds.v1alpha1.ResourceType;
 import io.kubechat.operator.access.KindResolver;
 import io.kubechat.operator.access.ResourceKind;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -344,15 +342,5 @@ class CommandExecutorIT {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    private static Deployment deployment(String name, int replicas) {
-        return new DeploymentBuilder()
-                .withNewMetadata().withName(name).endMetadata()
-                .withNewSpec().withReplicas(replicas)
-                .withNewSelector().withMatchLabels(Map.of("app", name)).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(Map.of("app", name)).endMetadata()
-                .withNewSpec().addNewContainer().withName(name).withImage("nginx:1.27").endContainer().endSpec()
-                .endTemplate().endSpec().build();
     }
 }

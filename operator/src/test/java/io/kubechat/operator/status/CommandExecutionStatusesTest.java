@@ -30,8 +30,7 @@ class CommandExecutionStatusesTest {
     @Test
     void aCommandThatRunsEndsSucceededWithEveryConditionTrue() {
         CommandExecutionStatuses at0 = new CommandExecutionStatuses(1, T0);
-        CommandExecutionStatus s = at0.pending(null);
-        s = at0.translated(s, SCALE, CAUTION);
+        CommandExecutionStatus s = at0.translated(null, SCALE, CAUTION);
         s = at0.authorized(s, ALLOWED);
         s = at0.running(s);
         s = new CommandExecutionStatuses(1, T0.plusSeconds(2)).succeeded(s, new CommandResult("deployment.apps/web scaled to 3", null, null, null, false, null));
@@ -39,8 +38,8 @@ class CommandExecutionStatusesTest {
         assertThat(s.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(s.observedGeneration()).isEqualTo(1L);
         assertThat(s.conditions()).extracting(Condition::type, Condition::status, Condition::reason).containsExactly(
-                tuple("Succeeded", ConditionStatus.True, "Completed"),
                 tuple("Translated", ConditionStatus.True, "Translated"),
+                tuple("Succeeded", ConditionStatus.True, "Completed"),
                 tuple("Authorized", ConditionStatus.True, "Allowed"));
         assertThat(Conditions.find(s.conditions(), "Succeeded").orElseThrow().lastTransitionTime()).isEqualTo("2026-11-26T10:00:02Z");
         assertThat(s.startTime()).isEqualTo("2026-11-26T10:00:00Z");

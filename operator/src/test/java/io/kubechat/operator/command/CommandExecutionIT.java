@@ -1,0 +1,163 @@
+package io.kubechat.operator.command;
+
+import static io.kubechat.testsupport.TestWorkloads.deployment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubechat.crds.v1alpha1.CommandExecution;
+import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
+import io.kubechat.crds.v1alpha1.Condition;
+import io.kubechat.crds.v1alpha1.ConditionStatus;
+import io.kubechat.crds.v1alpha1.ExecutionPhase;
+import io.kubechat.crds.v1alpha1.RiskLevel;
+import io.kubechat.operator.testing.OperatorOnLocalCluster;
+import io.kubechat.testsupport.LocalCluster;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Whole CommandExecutions through the running operator, as users of the real API server create them. */
+@QuarkusTest
+@QuarkusTestResource(OperatorOnLocalCluster.class)
+class CommandExecutionIT {
+
+    private LocalCluster cluster;
+    private KubernetesClient admin;
+    private String namespace;
+
+    @BeforeEach
+    void setUp() {
+        cluster = LocalCluster.shared();
+        admin = cluster.admin();
+        namespace = cluster.createNamespace("ce");
+        role("kubechat-user", List.of("create", "get", "list", "watch"));
+        role("kubechat-approver", List.of("get", "list", "watch", "update", "patch", "approve"));
+        bind("alice", "Role", "kubechat-user");
+        bind("alice", "ClusterRole", "view");
+        bind("bob", "Role", "kubechat-user");
+        bind("bob", "ClusterRole", "edit");
+        bind("bob", "Role", "kubechat-approver");
+        bind("carol", "Role", "kubechat-approver");
+        admin.apps().deployments().inNamespace(namespace).resource(deployment("web", 2)).create();
+        admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
+                d -> d.getStatus() != null && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRequestInWordsScalesTheDeploymentAsTheRequester() {
+        create("bob", "scale-web", "request: scale web to 3");
+        CommandExecutionStatus status = awaitFinal("scale-web");
+
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
+        assertThat(status.translation().kubectl()).isEqualTo("kubectl scale deployment web --replicas=3");
+        assertThat(status.risk().level()).isEqualTo(RiskLevel.CAUTION);
+        assertThat(status.result().summary()).isEqualTo("deployment.apps/web scaled to 3");
+        assertThat(status.conditions()).extracting(Condition::type, Condition::status)
+                .contains(tuple("Translated", ConditionStatus.True), tuple("Authorized", ConditionStatus.True), tuple("Succeeded", ConditionStatus.True));
+        admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
+                d -> Integer.valueOf(3).equals(d.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aUserWithoutTheRightIsDeniedAndNothingRuns() {
+        create("alice", "alice-scales", "request: scale web to 5");
+        CommandExecutionStatus status = awaitFinal("alice-scales");
+
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
+        assertThat(status.authorization().reason()).startsWith("alice may not patch deployments/scale.apps web in namespace " + namespace);
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeleteWaitsForSomeoneElsesApproval() {
+        create("bob", "delete-web", "request: delete deployment web");
+        assertThat(await("delete-web", s -> s.phase() == ExecutionPhase.AwaitingApproval).risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
+
+        approve("bob", "delete-web");
+        CommandExecutionStatus selfApproved = awaitFinal("delete-web");
+        assertThat(selfApproved.phase()).isEqualTo(ExecutionPhase.Rejected);
+        assertThat(selfApproved.conditions()).anySatisfy(c -> assertThat(c.message()).isEqualTo("bob may not approve their own command"));
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get()).isNotNull();
+
+        create("bob", "delete-web-again", "request: delete deployment web");
+        await("delete-web-again", s -> s.phase() == ExecutionPhase.AwaitingApproval);
+        approve("carol", "delete-web-again");
+        CommandExecutionStatus approved = awaitFinal("delete-web-again");
+        assertThat(approved.phase()).isEqualTo(ExecutionPhase.Succeeded);
+        assertThat(approved.result().summary()).isEqualTo("deployment.apps/web deleted");
+    }
+
+    @Test
+    void wordsItCannotUnderstandFailWithSuggestions() {
+        create("bob", "vague", "request: make everything faster please");
+        CommandExecutionStatus status = awaitFinal("vague");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
+        assertThat(status.conditions()).anySatisfy(c -> assertThat(c.reason()).isEqualTo("NotUnderstood"));
+        assertThat(status.translation().suggestions()).isNotEmpty();
+    }
+
+    @Test
+    void aStructuredCommandRunsWithoutTranslation() {
+        create("bob", "structured", "command: {verb: get, resource: {kind: Deployment}, name: web}");
+        CommandExecutionStatus status = awaitFinal("structured");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
+        assertThat(status.translation().engine()).isEqualTo("user");
+        assertThat(status.result().rows()).singleElement().satisfies(row -> assertThat(row.get(0)).isEqualTo("web"));
+    }
+
+    @Test
+    void secretValuesInARequestNeverReachTheStatus() {
+        create("bob", "new-secret", "request: create secret db with password=hunter2");
+        CommandExecutionStatus status = awaitFinal("new-secret");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
+        assertThat(status.conditions()).anySatisfy(c -> assertThat(c.message()).contains("create secret is not offered"));
+        assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
+        assertThat(status.translation().command().arguments().data()).containsEntry("password", "***");
+    }
+
+    private void create(String user, String name, String specYaml) {
+        String yaml = "apiVersion: kubechat.io/v1alpha1\nkind: CommandExecution\nmetadata: {name: " + name + "}\nspec:\n"
+                + (specYaml + "\nrequester: {user: " + user + ", groups: [\"" + LocalCluster.TEST_USERS_GROUP + "\"]}").indent(2);
+        cluster.as(user).resource(Serialization.unmarshal(yaml, CommandExecution.class)).inNamespace(namespace).create();
+    }
+
+    private void approve(String approver, String name) {
+        cluster.as(approver).resources(CommandExecution.class).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"approval\":{\"decision\":\"approved\",\"approver\":{\"user\":\"" + approver + "\"}}}}");
+    }
+
+    private CommandExecutionStatus awaitFinal(String name) {
+        return await(name, s -> s.phase() != null && s.phase().isTerminal());
+    }
+
+    private CommandExecutionStatus await(String name, Predicate<CommandExecutionStatus> condition) {
+        return admin.resources(CommandExecution.class).inNamespace(namespace).withName(name)
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && condition.test(c.getStatus()), 60, TimeUnit.SECONDS)
+                .getStatus();
+    }
+
+    private void role(String name, List<String> verbs) {
+        admin.rbac().roles().inNamespace(namespace).resource(new RoleBuilder().withNewMetadata().withName(name).endMetadata()
+                .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("commandexecutions").withVerbs(verbs).build())
+                .build()).create();
+    }
+
+    private void bind(String user, String kind, String role) {
+        admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
+                .withNewMetadata().withName(user + "-" + role).endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", kind, role)
+                .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
+                .build()).create();
+    }
+}
