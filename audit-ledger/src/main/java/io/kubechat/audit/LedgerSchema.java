@@ -1,0 +1,115 @@
+package io.kubechat.audit;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger's schema, migrated with Flyway ({@code db/migration/V*}). Flyway Community has no undo, so each
+ * version ships a documented down script ({@code db/rollback/U*}) that {@link #rollbackTo} applies.
+ * Run as the schema owner (not as the application role, which can only read and append).
+ */
+public final class LedgerSchema {
+
+    public static final String DEFAULT_APP_ROLE = "kubechat_audit_writer";
+    private static final String HISTORY_TABLE = "audit_schema_history";
+    private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
+    /** Down script of version n at index n - 1. */
+    private static final List<String> DOWN_SCRIPTS = List.of("U1__audit_ledger.sql", "U2__retention.sql",
+            "U3__query_indexes.sql");
+
+    private final DataSource ownerDataSource;
+    private final String schema;
+    private final String appRole;
+
+    public LedgerSchema(DataSource ownerDataSource, String schema, String appRole) {
+        // Both end up in SQL text (placeholders, search_path), so only plain identifiers are accepted.
+        if (!appRole.matches(IDENTIFIER) || !schema.matches(IDENTIFIER)) {
+            throw new IllegalArgumentException("schema and application role must be plain lower-case identifiers");
+        }
+        this.ownerDataSource = ownerDataSource;
+        this.schema = schema;
+        this.appRole = appRole;
+    }
+
+    public static LedgerSchema of(DataSource ownerDataSource) {
+        return new LedgerSchema(ownerDataSource, "public", DEFAULT_APP_ROLE);
+    }
+
+    private Flyway flyway() {
+        return flyway("latest");
+    }
+
+    private Flyway flyway(String target) {
+        return Flyway.configure()
+                .dataSource(ownerDataSource)
+                .schemas(schema)
+                .table(HISTORY_TABLE)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("appRole", appRole))
+                .target(target)
+                .load();
+    }
+
+    public void migrate() {
+        flyway().migrate();
+    }
+
+    /** Migrates up to {@code version} only (for example to bulk-load before the query indexes exist). */
+    public void migrateTo(int version) {
+        flyway(Integer.toString(version)).migrate();
+    }
+
+    /** The applied schema version, or 0 when nothing is applied. */
+    public int currentVersion() {
+        MigrationInfo current = flyway().info().current();
+        return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+    }
+
+    /** Applies down scripts, newest first, until the schema is at {@code targetVersion} (0 removes it). */
+    public void rollbackTo(int targetVersion) {
+        for (int v = currentVersion(); v > targetVersion; v--) {
+            String sql = downScript(v);
+            try (Connection c = ownerDataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL search_path TO " + schema);
+                    st.execute(sql);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM " + schema + "." + HISTORY_TABLE + " WHERE version = ?")) {
+                    ps.setString(1, Integer.toString(v));
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("down script for version " + v + " failed", e);
+            }
+        }
+    }
+
+    private String downScript(int version) {
+        String name = "db/rollback/" + DOWN_SCRIPTS.get(version - 1);
+        try (InputStream in = LedgerSchema.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no down script " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${appRole}", appRole)
+                    .replace("${flyway:defaultSchema}", schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
