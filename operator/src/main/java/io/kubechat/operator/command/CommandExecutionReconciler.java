@@ -2,6 +2,7 @@ package io.kubechat.operator.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -11,6 +12,7 @@ import io.kubechat.crds.v1alpha1.ApprovalDecision;
 import io.kubechat.crds.v1alpha1.Authorization;
 import io.kubechat.crds.v1alpha1.ChatSession;
 import io.kubechat.crds.v1alpha1.Command;
+import io.kubechat.crds.v1alpha1.ConditionStatus;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.CommandResult;
@@ -21,11 +23,13 @@ import io.kubechat.crds.v1alpha1.PolicyAction;
 import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.crds.v1alpha1.Verb;
 import io.kubechat.nlp.TranslationResult;
+import io.kubechat.audit.AuditUnavailableException;
 import io.kubechat.operator.access.AccessRequirement;
 import io.kubechat.operator.access.AccessReview;
 import io.kubechat.operator.access.KindResolver;
 import io.kubechat.operator.access.RequiredAccess;
 import io.kubechat.operator.access.ResourceKind;
+import io.kubechat.operator.audit.AuditTrail;
 import io.kubechat.operator.execute.CommandExecutor;
 import io.kubechat.operator.execute.CommandRefusedException;
 import io.kubechat.operator.execute.ObjectNotFoundException;
@@ -59,6 +63,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ControllerConfiguration(name = "commandexecution")
 public class CommandExecutionReconciler implements Reconciler<CommandExecution> {
 
+    private static final Duration AUDIT_RETRY = Duration.ofSeconds(5);
     private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP,
             Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY, Verb.AUTH_CAN_I, Verb.EXPLAIN, Verb.API_RESOURCES, Verb.VERSION,
             Verb.CLUSTER_INFO);
@@ -72,8 +77,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     private final CommandExecutor executor;
     private final CommandTranslation translation = new CommandTranslation();
     private final EventRecorder events;
+    private final AuditTrail audit;
 
-    public CommandExecutionReconciler(KubernetesClient client,
+    public CommandExecutionReconciler(KubernetesClient client, AuditTrail audit,
             @ConfigProperty(name = "kubechat.operator.namespace", defaultValue = "kubechat-system") String operatorNamespace,
             @ConfigProperty(name = "kubechat.execution.timeout", defaultValue = "30s") Duration timeout) {
         this.client = client;
@@ -83,28 +89,47 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         this.requesters = new RequesterClients(client);
         this.executor = new CommandExecutor(ResultLimits.STATUS, timeout.toSeconds(), clock);
         this.events = new EventRecorder(client, clock);
+        this.audit = audit;
     }
 
     @Override
     public UpdateControl<CommandExecution> reconcile(CommandExecution ce, Context<CommandExecution> context) {
         CommandExecutionStatus status = ce.getStatus();
+        CommandExecutionStatuses next = new CommandExecutionStatuses(ce.getMetadata().getGeneration(), clock.instant());
         if (status != null && status.phase() != null && status.phase().isTerminal()) {
-            return UpdateControl.noUpdate();
+            return Conditions.find(status.conditions(), CommandExecutionStatuses.AUDITED).filter(c -> c.status() == ConditionStatus.False).isPresent()
+                    ? recordOutcome(ce, next, status)
+                    : UpdateControl.noUpdate();
         }
+        try {
+            return advance(ce, status, next);
+        } catch (AuditUnavailableException e) {
+            // Nothing is decided or run without its record: say why, and try again shortly.
+            ce.setStatus(next.waiting(status, "AuditUnavailable", "waiting for the audit ledger: " + e.getMessage()));
+            return UpdateControl.patchStatus(ce).rescheduleAfter(AUDIT_RETRY);
+        }
+    }
+
+    private UpdateControl<CommandExecution> advance(CommandExecution ce, CommandExecutionStatus status, CommandExecutionStatuses next) {
         Instant now = clock.instant();
-        CommandExecutionStatuses next = new CommandExecutionStatuses(ce.getMetadata().getGeneration(), now);
         Identity requester = ce.getSpec().requester();
         if (requester == null) {
-            return finish(ce, next.failed(status, "NoRequester", "spec.requester is missing; name the user the command runs as"), "NoRequester");
+            String reason = "spec.requester is missing; name the user the command runs as";
+            status = next.failed(status, "NoRequester", reason);
+            return finish(ce, audit(next, ce, status, "command_failed", null, null, null, reason, "no_requester", null), "NoRequester");
         }
         String defaultNamespace = defaultNamespace(ce);
 
         if (status == null || status.phase() == null) {
             TranslationResult translated = translation.translate(ce.getSpec(), requesters.as(requester), defaultNamespace);
             if (!translated.understood()) {
-                return finish(ce, next.notUnderstood(status, translated.translation(), translated.error()), "NotUnderstood");
+                status = next.notUnderstood(status, translated.translation(), translated.error());
+                return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
+                        "not_understood", null), "NotUnderstood");
             }
             status = next.translated(status, translated.translation(), translated.risk());
+            status = audit(next, ce, status, "command_translated", requester, defaultNamespace, null,
+                    translated.notes().isEmpty() ? null : String.join("; ", translated.notes()), null, null);
             events.normal(ce, "Translated", status.translation().kubectl());
         }
 
@@ -113,7 +138,10 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         if (command.resource() != null) {
             Optional<ResourceKind> resolved = kinds.resolve(command.resource());
             if (resolved.isEmpty()) {
-                return finish(ce, next.failed(status, "UnknownKind", "the cluster serves no kind " + command.resource().kind()), "UnknownKind");
+                String reason = "the cluster serves no kind " + command.resource().kind();
+                status = next.failed(status, "UnknownKind", reason);
+                return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, reason, "unknown_kind", null),
+                        "UnknownKind");
             }
             kind = resolved.get();
         }
@@ -122,17 +150,23 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         if (status.phase() == ExecutionPhase.Translated) {
             Authorization authorization = accessReview.review(requester, RequiredAccess.of(command, kind, namespace));
             if (!authorization.allowed()) {
-                return finish(ce, next.denied(status, authorization), "Denied");
+                status = next.denied(status, authorization);
+                return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied", authorization.reason(),
+                        "denied", null), "Denied");
             }
             PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce));
             if (decision.action() == PolicyAction.Deny) {
-                return finish(ce, next.deniedByPolicy(status, authorization, decision.message()), "DeniedByPolicy");
+                status = next.deniedByPolicy(status, authorization, decision.message());
+                return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", decision.message(),
+                        "denied", null), "DeniedByPolicy");
             }
             if (decision.action() == PolicyAction.RequireApproval) {
                 status = next.awaitingApproval(status, authorization, now.plus(decision.expireAfter()), decision.message());
+                status = audit(next, ce, status, "permission_check", requester, namespace, "approval_required", decision.message(), null, null);
                 events.normal(ce, "AwaitingApproval", decision.message());
             } else {
                 status = next.authorized(status, authorization);
+                status = audit(next, ce, status, "permission_check", requester, namespace, "allowed", null, null, null);
             }
         }
 
@@ -141,36 +175,75 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             if (approval == null) {
                 Instant expiry = Instant.parse(status.approvalExpiryTime());
                 if (!now.isBefore(expiry)) {
-                    return finish(ce, next.expired(status), "Expired");
+                    status = next.expired(status);
+                    return finish(ce, audit(next, ce, status, "approval", null, namespace, "expired", null, "expired", null), "Expired");
                 }
                 ce.setStatus(status);
                 return UpdateControl.patchStatus(ce).rescheduleAfter(Duration.between(now, expiry).plusSeconds(1));
             }
             Optional<String> refusal = approvalRefusal(ce, approval, command, namespace, status.risk().level());
             if (refusal.isPresent()) {
-                return finish(ce, next.rejected(status, "ApprovalNotValid", refusal.get()), "ApprovalNotValid");
+                status = next.rejected(status, "ApprovalNotValid", refusal.get());
+                return finish(ce, audit(next, ce, status, "approval", approval.approver(), namespace, "not_valid", refusal.get(), "rejected",
+                        null), "ApprovalNotValid");
             }
             if (approval.decision() == ApprovalDecision.REJECTED) {
                 String message = "rejected by " + approval.approver().user() + (approval.reason() == null ? "" : ": " + approval.reason());
-                return finish(ce, next.rejected(status, "Rejected", message), "Rejected");
+                status = next.rejected(status, "Rejected", message);
+                return finish(ce, audit(next, ce, status, "approval", approval.approver(), namespace, "rejected", approval.reason(), "rejected",
+                        null), "Rejected");
             }
             status = next.approved(status, approval.approver().user());
+            status = audit(next, ce, status, "approval", approval.approver(), namespace, "approved", approval.reason(), null, null);
             events.normal(ce, "Approved", "approved by " + approval.approver().user());
         }
 
         if (status.phase() == ExecutionPhase.Running) {
             if (!READS.contains(command.verb())) {
-                return finish(ce, next.failed(status, "OutcomeUnknown",
-                        "the operator stopped while this command ran; check the cluster before asking again"), "OutcomeUnknown");
+                String reason = "the operator stopped while this command ran; check the cluster before asking again";
+                status = next.failed(status, "OutcomeUnknown", reason);
+                return finish(ce, audit(next, ce, status, "command_failed", requester, namespace, null, reason, "outcome_unknown", null),
+                        "OutcomeUnknown");
             }
         } else {
             status = next.running(status);
+            status = audit(next, ce, status, "command_started", requester, namespace, null, null, null, null);
             if (!claim(ce, status)) {
                 // Another reconcile or operator replica moved the resource on; its outcome stands.
                 return UpdateControl.noUpdate();
             }
         }
-        return finish(ce, execute(ce, next, status, requester, command, kind, namespace), null);
+        CommandExecutionStatus outcome = execute(ce, next, status, requester, command, kind, namespace);
+        ce.setStatus(outcome);
+        return recordOutcome(ce, next, outcome);
+    }
+
+    /**
+     * Records what the command did. The command has run, so a ledger that is away cannot stop it any
+     * more: the outcome stays in status with Audited=False until a later reconcile records it.
+     */
+    private UpdateControl<CommandExecution> recordOutcome(CommandExecution ce, CommandExecutionStatuses next, CommandExecutionStatus outcome) {
+        boolean succeeded = outcome.phase() == ExecutionPhase.Succeeded;
+        var summary = Conditions.find(outcome.conditions(), CommandExecutionStatuses.SUCCEEDED).orElseThrow();
+        Command command = outcome.translation().command();
+        String namespace = command.namespace() != null ? command.namespace() : defaultNamespace(ce);
+        try {
+            CommandExecutionStatus recorded = audit(next, ce, outcome, succeeded ? "command_executed" : "command_failed",
+                    ce.getSpec().requester(), namespace, null, succeeded ? null : summary.message(), succeeded ? "succeeded" : "failed",
+                    outcome.result() == null ? null : Serialization.asJson(outcome.result()));
+            if (Conditions.find(outcome.conditions(), CommandExecutionStatuses.AUDITED).isPresent()) {
+                recorded = next.outcomeAudited(recorded);
+            }
+            return finish(ce, recorded, succeeded ? null : summary.reason());
+        } catch (AuditUnavailableException e) {
+            ce.setStatus(next.outcomeNotAudited(outcome, e.getMessage()));
+            return UpdateControl.patchStatus(ce).rescheduleAfter(AUDIT_RETRY);
+        }
+    }
+
+    private CommandExecutionStatus audit(CommandExecutionStatuses next, CommandExecution ce, CommandExecutionStatus status, String eventType,
+            Identity actor, String namespace, String decision, String reason, String outcome, String result) {
+        return next.audited(status, audit.record(ce, status, eventType, actor, namespace, decision, reason, outcome, result));
     }
 
     private CommandExecutionStatus execute(CommandExecution ce, CommandExecutionStatuses next, CommandExecutionStatus running,

@@ -25,6 +25,7 @@ public final class CommandExecutionStatuses {
     public static final String AUTHORIZED = "Authorized";
     public static final String APPROVED = "Approved";
     public static final String SUCCEEDED = "Succeeded";
+    public static final String AUDITED = "Audited";
 
     private final long generation;
     private final Instant now;
@@ -126,8 +127,18 @@ public final class CommandExecutionStatuses {
         return from(previous).condition(SUCCEEDED, ConditionStatus.Unknown, reason, message).build();
     }
 
+    /** The latest audit record written for this command. */
     public CommandExecutionStatus audited(CommandExecutionStatus previous, AuditReference reference) {
         return from(previous).auditRef(reference).build();
+    }
+
+    /** A final outcome the ledger could not take yet; it is recorded as soon as the ledger is back. */
+    public CommandExecutionStatus outcomeNotAudited(CommandExecutionStatus previous, String why) {
+        return from(previous).condition(AUDITED, ConditionStatus.False, "AuditUnavailable", "outcome not yet in the audit ledger: " + why).build();
+    }
+
+    public CommandExecutionStatus outcomeAudited(CommandExecutionStatus previous) {
+        return from(previous).condition(AUDITED, ConditionStatus.True, "Recorded", "outcome recorded in the audit ledger").build();
     }
 
     private Next from(CommandExecutionStatus previous) {

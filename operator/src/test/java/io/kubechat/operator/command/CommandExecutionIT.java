@@ -17,10 +17,15 @@ import io.kubechat.crds.v1alpha1.Condition;
 import io.kubechat.crds.v1alpha1.ConditionStatus;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.crds.v1alpha1.RiskLevel;
+import io.kubechat.audit.AuditRecord;
+import io.kubechat.operator.audit.AuditTrail;
 import io.kubechat.operator.testing.OperatorOnLocalCluster;
 import io.kubechat.testsupport.LocalCluster;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -31,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(OperatorOnLocalCluster.class)
 class CommandExecutionIT {
+
+    @Inject
+    AuditTrail audit;
 
     private LocalCluster cluster;
     private KubernetesClient admin;
@@ -67,6 +75,28 @@ class CommandExecutionIT {
                 .contains(tuple("Translated", ConditionStatus.True), tuple("Authorized", ConditionStatus.True), tuple("Succeeded", ConditionStatus.True));
         admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
                 d -> Integer.valueOf(3).equals(d.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+
+        assertThat(auditedSteps("scale-web")).containsExactly("command_translated", "permission_check", "command_started", "command_executed");
+        AuditRecord last = audit.ledger().get(status.auditRef().sequence()).orElseThrow();
+        assertThat(last.event().eventType()).isEqualTo("command_executed");
+        assertThat(HexFormat.of().formatHex(last.hash())).isEqualTo(status.auditRef().hash());
+        assertThat(audit.ledger().verify().valid()).isTrue();
+    }
+
+    @Test
+    void everyDecisionIsAuditedWithItsActor() {
+        create("alice", "audited-denial", "request: scale web to 5");
+        awaitFinal("audited-denial");
+        create("bob", "audited-approval", "request: delete deployment web");
+        await("audited-approval", s -> s.phase() == ExecutionPhase.AwaitingApproval);
+        approve("carol", "audited-approval");
+        awaitFinal("audited-approval");
+
+        assertThat(auditedRecords("audited-denial")).extracting(r -> r.event().eventType(), r -> r.event().decision())
+                .containsExactly(tuple("command_translated", null), tuple("permission_check", "denied"));
+        assertThat(auditedRecords("audited-approval")).extracting(r -> r.event().eventType(), r -> r.event().actor().user())
+                .containsExactly(tuple("command_translated", "bob"), tuple("permission_check", "bob"), tuple("approval", "carol"),
+                        tuple("command_started", "bob"), tuple("command_executed", "bob"));
     }
 
     @Test
@@ -99,6 +129,25 @@ class CommandExecutionIT {
     }
 
     @Test
+    void nothingRunsWhileTheAuditLedgerIsDownAndItResumesWhenItIsBack() {
+        OperatorOnLocalCluster.stopDatabase();
+        try {
+            create("bob", "scale-during-outage", "request: scale web to 4");
+            CommandExecutionStatus waiting = await("scale-during-outage", s -> s.conditions() != null && s.conditions().stream()
+                    .anyMatch(c -> "AuditUnavailable".equals(c.reason())));
+            assertThat(waiting.phase()).isNull();
+            assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
+        } finally {
+            OperatorOnLocalCluster.startDatabase();
+        }
+        assertThat(awaitFinal("scale-during-outage").phase()).isEqualTo(ExecutionPhase.Succeeded);
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(4);
+        assertThat(auditedSteps("scale-during-outage")).containsExactly("command_translated", "permission_check", "command_started",
+                "command_executed");
+        assertThat(audit.ledger().verify().valid()).isTrue();
+    }
+
+    @Test
     void wordsItCannotUnderstandFailWithSuggestions() {
         create("bob", "vague", "request: make everything faster please");
         CommandExecutionStatus status = awaitFinal("vague");
@@ -124,6 +173,22 @@ class CommandExecutionIT {
         assertThat(status.conditions()).anySatisfy(c -> assertThat(c.message()).contains("create secret is not offered"));
         assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
         assertThat(status.translation().command().arguments().data()).containsEntry("password", "***");
+    }
+
+    private List<AuditRecord> auditedRecords(String name) {
+        List<AuditRecord> records = new ArrayList<>();
+        String ref = namespace + "/" + name + "/";
+        audit.ledger().records(1, audit.ledger().size(), r -> {
+            if (r.event().commandRef() != null && r.event().commandRef().startsWith(ref)) {
+                records.add(r);
+            }
+            return true;
+        });
+        return records;
+    }
+
+    private List<String> auditedSteps(String name) {
+        return auditedRecords(name).stream().map(r -> r.event().eventType()).toList();
     }
 
     private void create(String user, String name, String specYaml) {

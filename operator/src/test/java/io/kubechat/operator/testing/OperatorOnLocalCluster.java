@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubechat.testsupport.LocalCluster;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,10 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs the operator under test against the JVM's local control plane: installs the CRDs and
- * admission policies as an installation would, then points the operator's client at the cluster.
+ * Runs the operator under test against the JVM's local control plane and a real PostgreSQL for its
+ * audit ledger: installs the CRDs and admission policies as an installation would, starts an
+ * embedded PostgreSQL, then points the operator at both.
  */
 public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+    private static Path dataDirectory;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
@@ -37,12 +43,46 @@ public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManag
         apply(admin, repo.resolve("crds/admission/identity-policies.yaml"));
         // fabric8, inside the operator, reads this system property before its usual kubeconfig.
         System.setProperty("kubeconfig", cluster.kubeconfig("admin").toString());
-        return Map.of("kubechat.cluster-connection.probe-interval", "2s");
+        try {
+            dataDirectory = Files.createTempDirectory("kubechat-audit-db");
+            startDatabase();
+            port = postgres.getPort();
+            Path keyDir = Files.createTempDirectory("kubechat-audit");
+            return Map.of(
+                    "kubechat.cluster-connection.probe-interval", "2s",
+                    "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "",
+                    "kubechat.audit.signing-key-file", keyDir.resolve("signing-key.pem").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void stop() {
         System.clearProperty("kubeconfig");
+        stopDatabase();
+    }
+
+    /** Starts PostgreSQL, again on the same port and data after {@link #stopDatabase()}. */
+    public static synchronized void startDatabase() {
+        try {
+            var builder = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                    .setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            postgres = (port == 0 ? builder : builder.setPort(port)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops PostgreSQL, as an outage would, keeping its data. */
+    public static synchronized void stopDatabase() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void apply(KubernetesClient client, Path file) {
