@@ -11,6 +11,7 @@ import io.kubechat.crds.v1alpha1.Approval;
 import io.kubechat.crds.v1alpha1.ApprovalDecision;
 import io.kubechat.crds.v1alpha1.Authorization;
 import io.kubechat.crds.v1alpha1.ChatSession;
+import io.kubechat.crds.v1alpha1.ChatSessionSpec;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.ConditionStatus;
 import io.kubechat.crds.v1alpha1.CommandExecution;
@@ -118,7 +119,17 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             status = next.failed(status, "NoRequester", reason);
             return finish(ce, audit(next, ce, status, "command_failed", null, null, null, reason, "no_requester", null), "NoRequester");
         }
-        String defaultNamespace = defaultNamespace(ce);
+        Optional<ChatSession> session = session(ce);
+        String cluster = ce.getSpec().cluster() != null ? ce.getSpec().cluster()
+                : session.map(ChatSession::getSpec).map(ChatSessionSpec::cluster).orElse(null);
+        if (cluster != null) {
+            // Never run on the local cluster what was meant for another one.
+            String reason = "running on ClusterConnection " + cluster + " is not available in this operator version";
+            status = next.failed(status, "ClusterNotSupported", reason);
+            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, reason, "cluster_not_supported", null),
+                    "ClusterNotSupported");
+        }
+        String defaultNamespace = defaultNamespace(ce, session);
 
         if (status == null || status.phase() == null) {
             TranslationResult translated = translation.translate(ce.getSpec(), requesters.as(requester), defaultNamespace);
@@ -226,7 +237,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         boolean succeeded = outcome.phase() == ExecutionPhase.Succeeded;
         var summary = Conditions.find(outcome.conditions(), CommandExecutionStatuses.SUCCEEDED).orElseThrow();
         Command command = outcome.translation().command();
-        String namespace = command.namespace() != null ? command.namespace() : defaultNamespace(ce);
+        String namespace = command.namespace() != null ? command.namespace() : defaultNamespace(ce, session(ce));
         try {
             CommandExecutionStatus recorded = audit(next, ce, outcome, succeeded ? "command_executed" : "command_failed",
                     ce.getSpec().requester(), namespace, null, succeeded ? null : summary.message(), succeeded ? "succeeded" : "failed",
@@ -319,16 +330,17 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         return policies;
     }
 
-    /** The session's namespace when the command belongs to one that sets it, else the CommandExecution's. */
-    private String defaultNamespace(CommandExecution ce) {
-        if (ce.getSpec().sessionRef() != null) {
-            ChatSession session = client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace())
-                    .withName(ce.getSpec().sessionRef().name()).get();
-            if (session != null && session.getSpec() != null && session.getSpec().namespace() != null) {
-                return session.getSpec().namespace();
-            }
+    private Optional<ChatSession> session(CommandExecution ce) {
+        if (ce.getSpec().sessionRef() == null) {
+            return Optional.empty();
         }
-        return ce.getMetadata().getNamespace();
+        return Optional.ofNullable(client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace())
+                .withName(ce.getSpec().sessionRef().name()).get());
+    }
+
+    /** The session's namespace when the command belongs to one that sets it, else the CommandExecution's. */
+    private static String defaultNamespace(CommandExecution ce, Optional<ChatSession> session) {
+        return session.map(ChatSession::getSpec).map(ChatSessionSpec::namespace).orElse(ce.getMetadata().getNamespace());
     }
 
     private static String effectiveNamespace(Command command, ResourceKind kind, String defaultNamespace) {

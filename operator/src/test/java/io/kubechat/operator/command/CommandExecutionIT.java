@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubechat.crds.v1alpha1.ChatSession;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Condition;
@@ -145,6 +146,27 @@ class CommandExecutionIT {
         assertThat(auditedSteps("scale-during-outage")).containsExactly("command_translated", "permission_check", "command_started",
                 "command_executed");
         assertThat(audit.ledger().verify().valid()).isTrue();
+    }
+
+    @Test
+    void aCommandInASessionTakesTheSessionsNamespace() {
+        String elsewhere = cluster.createNamespace("ce-other");
+        admin.resource(Serialization.unmarshal("""
+                {"apiVersion":"kubechat.io/v1alpha1","kind":"ChatSession","metadata":{"name":"incident","namespace":"%s"},
+                 "spec":{"owner":{"user":"bob"},"namespace":"%s"}}""".formatted(namespace, elsewhere), ChatSession.class)).create();
+        create("bob", "in-session", "request: scale web to 3\nsessionRef: {name: incident}");
+        CommandExecutionStatus status = awaitFinal("in-session");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
+        assertThat(status.authorization().reason()).contains("in namespace " + elsewhere);
+    }
+
+    @Test
+    void aCommandForAnotherClusterIsNeverRunHere() {
+        create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
+        CommandExecutionStatus status = awaitFinal("elsewhere");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
+        assertThat(status.conditions()).anySatisfy(c -> assertThat(c.reason()).isEqualTo("ClusterNotSupported"));
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
     }
 
     @Test
