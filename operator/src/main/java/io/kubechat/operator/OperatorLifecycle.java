@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,12 +26,33 @@ public class OperatorLifecycle {
     private final Operator operator;
     private final Instance<Reconciler<?>> reconcilers;
 
+    static final String LEASE_NAME = "kubechat-operator";
+
     @Inject
-    public OperatorLifecycle(KubernetesClient client, Instance<Reconciler<?>> reconcilers) {
+    public OperatorLifecycle(KubernetesClient client, Instance<Reconciler<?>> reconcilers,
+            @ConfigProperty(name = "kubechat.operator.namespace", defaultValue = "kubechat-system") String namespace,
+            @ConfigProperty(name = "kubechat.operator.leader-election", defaultValue = "true") boolean leaderElection) {
         this.reconcilers = reconcilers;
-        this.operator = new Operator(o -> o.withKubernetesClient(client)
-                .withCloseClientOnStop(false)
-                .withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
+            if (leaderElection) {
+                // Replicas stand by until they hold the lease; one that loses it exits and restarts as a standby.
+                o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+                        .withLeaseNamespace(namespace).withIdentity(identity()).build());
+            }
+        });
+    }
+
+    /** The pod's name in a cluster; host and process elsewhere, so two processes on one machine differ. */
+    static String identity() {
+        String pod = System.getenv("POD_NAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod;
+        }
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     void start(@Observes StartupEvent event) {

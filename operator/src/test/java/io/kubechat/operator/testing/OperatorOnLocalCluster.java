@@ -1,6 +1,7 @@
 package io.kubechat.operator.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubechat.testsupport.LocalCluster;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
  */
 public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManager {
 
+    public static final String OPERATOR_NAMESPACE = "kubechat-system";
+
     private static EmbeddedPostgres postgres;
     private static Path dataDirectory;
     private static int port;
@@ -41,6 +44,8 @@ public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManag
                     .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
         }
         apply(admin, repo.resolve("crds/admission/identity-policies.yaml"));
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE).endMetadata().build())
+                .serverSideApply();
         // fabric8, inside the operator, reads this system property before its usual kubeconfig.
         System.setProperty("kubeconfig", cluster.kubeconfig("admin").toString());
         try {
@@ -50,6 +55,7 @@ public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManag
             Path keyDir = Files.createTempDirectory("kubechat-audit");
             return Map.of(
                     "kubechat.cluster-connection.probe-interval", "2s",
+                    "kubechat.operator.namespace", OPERATOR_NAMESPACE,
                     "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                     "quarkus.datasource.username", "postgres",
                     "quarkus.datasource.password", "",
