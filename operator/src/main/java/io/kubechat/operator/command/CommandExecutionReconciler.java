@@ -21,6 +21,7 @@ import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.crds.v1alpha1.ExecutionPolicy;
 import io.kubechat.crds.v1alpha1.Identity;
 import io.kubechat.crds.v1alpha1.PolicyAction;
+import io.kubechat.crds.v1alpha1.ResourceType;
 import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.crds.v1alpha1.Verb;
 import io.kubechat.nlp.TranslationResult;
@@ -46,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -138,6 +140,17 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
                         "not_understood", null), "NotUnderstood");
             }
+            Command given = translated.command();
+            if (given.resource() != null) {
+                Optional<ResourceKind> resolved = kinds.resolve(given.resource());
+                if (resolved.isPresent()) {
+                    // Rate, apply policy and record the command with the kind's canonical name, whatever alias was used.
+                    ResourceKind kind = resolved.get();
+                    Command canonical = new Command(given.verb(), new ResourceType(kind.kind(), kind.apiVersion()), given.name(),
+                            given.namespace(), given.allNamespaces(), given.selector(), given.arguments(), given.manifest());
+                    translated = translation.withCommand(translated, canonical, defaultNamespace);
+                }
+            }
             status = next.translated(status, translated.translation(), translated.risk());
             status = audit(next, ce, status, "command_translated", requester, defaultNamespace, null,
                     translated.notes().isEmpty() ? null : String.join("; ", translated.notes()), null, null);
@@ -165,7 +178,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied", authorization.reason(),
                         "denied", null), "Denied");
             }
-            PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce));
+            PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce, namespace));
             if (decision.action() == PolicyAction.Deny) {
                 status = next.deniedByPolicy(status, authorization, decision.message());
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", decision.message(),
@@ -183,12 +196,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
 
         if (status.phase() == ExecutionPhase.AwaitingApproval) {
             Approval approval = ce.getSpec().approval();
+            Instant expiry = Instant.parse(status.approvalExpiryTime());
+            // An approval that arrives after the window (or is seen only after it, say across a failover) does not count.
+            if (!now.isBefore(expiry)) {
+                status = next.expired(status);
+                return finish(ce, audit(next, ce, status, "approval", null, namespace, "expired", null, "expired", null), "Expired");
+            }
             if (approval == null) {
-                Instant expiry = Instant.parse(status.approvalExpiryTime());
-                if (!now.isBefore(expiry)) {
-                    status = next.expired(status);
-                    return finish(ce, audit(next, ce, status, "approval", null, namespace, "expired", null, "expired", null), "Expired");
-                }
                 ce.setStatus(status);
                 return UpdateControl.patchStatus(ce).rescheduleAfter(Duration.between(now, expiry).plusSeconds(1));
             }
@@ -217,11 +231,18 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                         "OutcomeUnknown");
             }
         } else {
+            CommandExecutionStatus ready = status;
             status = next.running(status);
-            status = audit(next, ce, status, "command_started", requester, namespace, null, null, null, null);
             if (!claim(ce, status)) {
                 // Another reconcile or operator replica moved the resource on; its outcome stands.
                 return UpdateControl.noUpdate();
+            }
+            try {
+                status = audit(next, ce, status, "command_started", requester, namespace, null, null, null, null);
+            } catch (AuditUnavailableException e) {
+                // Not started after all: hand the claim back, so the command waits instead of counting as interrupted.
+                claim(ce, next.waiting(ready, "AuditUnavailable", "waiting for the audit ledger: " + e.getMessage()));
+                return UpdateControl.<CommandExecution>noUpdate().rescheduleAfter(AUDIT_RETRY);
             }
         }
         CommandExecutionStatus outcome = execute(ce, next, status, requester, command, kind, namespace);
@@ -269,6 +290,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return next.failed(running, "NotFound", e.getMessage());
         } catch (KubernetesClientException e) {
             return next.failed(running, e.getCode() == 403 ? "Forbidden" : "ApiError", apiMessage(e));
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the command ends with a reason instead of staying Running.
+            return next.failed(running, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -296,7 +320,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         if (approver == null) {
             return Optional.of("the approval names no approver");
         }
-        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce));
+        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, namespace));
         if (decision.requireDistinctApprover() && approver.user().equals(ce.getSpec().requester().user())) {
             return Optional.of(approver.user() + " may not approve their own command");
         }
@@ -321,11 +345,15 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         return UpdateControl.patchStatus(ce);
     }
 
-    private List<ExecutionPolicy> policies(CommandExecution ce) {
-        List<ExecutionPolicy> policies = new ArrayList<>(client.resources(ExecutionPolicy.class)
-                .inNamespace(ce.getMetadata().getNamespace()).list().getItems());
-        if (!operatorNamespace.equals(ce.getMetadata().getNamespace())) {
-            policies.addAll(client.resources(ExecutionPolicy.class).inNamespace(operatorNamespace).list().getItems());
+    /** The policies of the operator's namespace, the CommandExecution's, and the one the command acts in. */
+    private List<ExecutionPolicy> policies(CommandExecution ce, String targetNamespace) {
+        Set<String> namespaces = new LinkedHashSet<>(List.of(operatorNamespace, ce.getMetadata().getNamespace()));
+        if (targetNamespace != null) {
+            namespaces.add(targetNamespace);
+        }
+        List<ExecutionPolicy> policies = new ArrayList<>();
+        for (String namespace : namespaces) {
+            policies.addAll(client.resources(ExecutionPolicy.class).inNamespace(namespace).list().getItems());
         }
         return policies;
     }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.Command;
-import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandExecutionSpec;
 import io.kubechat.crds.v1alpha1.Translation;
 import io.kubechat.nlp.TranslationRequest;
@@ -15,9 +14,9 @@ import io.kubechat.nlp.render.Explainer;
 import io.kubechat.nlp.render.KubectlRenderer;
 import io.kubechat.nlp.resolve.ClusterNameResolver;
 import io.kubechat.nlp.risk.RiskClassifier;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns a CommandExecution's spec into a translation and a risk rating: a structured command as
@@ -27,6 +26,7 @@ import java.util.Map;
 public final class CommandTranslation {
 
     static final String USER_ENGINE = "user";
+    private static final Set<String> SECRET_NAMES = Set.of("secret", "secrets");
 
     private final KubectlRenderer renderer;
     private final Explainer explainer;
@@ -44,10 +44,7 @@ public final class CommandTranslation {
      */
     public TranslationResult translate(CommandExecutionSpec spec, KubernetesClient asRequester, String defaultNamespace) {
         if (spec.command() != null) {
-            Command command = spec.command();
-            Translation translation = new Translation(command, renderer.render(command), explainer.explain(command, defaultNamespace),
-                    USER_ENGINE, 1.0, null);
-            return new TranslationResult(translation, classifier.classify(command, defaultNamespace), List.of(), null);
+            return given(spec.command(), defaultNamespace);
         }
         EmbeddedTranslator translator = new EmbeddedTranslator(new ClusterNameResolver(asRequester));
         TranslationResult result = translator.translate(TranslationRequest.of(spec.request(), defaultNamespace));
@@ -55,24 +52,56 @@ public final class CommandTranslation {
             return result;
         }
         // Rated again here from the structure alone, whatever the translator reported.
-        return new TranslationResult(withoutSecretValues(result.translation()), classifier.classify(result.command(), defaultNamespace),
-                result.notes(), null);
+        Command command = withoutSecretValues(result.command());
+        Translation t = result.translation();
+        return new TranslationResult(new Translation(command, renderer.render(command), t.explanation(), t.engine(), t.confidence(),
+                t.suggestions()), classifier.classify(command, defaultNamespace), result.notes(), null);
     }
 
-    /** Values for a Secret never go into status: the structured command keeps the keys only. */
-    private static Translation withoutSecretValues(Translation translation) {
-        Command command = translation.command();
-        if (command.resource() == null || !"Secret".equalsIgnoreCase(command.resource().kind())
-                || command.arguments() == null || command.arguments().data() == null) {
-            return translation;
+    /** The same translation for a rewritten command: rendered, explained and rated again, its engine and confidence kept. */
+    public TranslationResult withCommand(TranslationResult result, Command command, String defaultNamespace) {
+        Command shown = withoutSecretValues(command);
+        Translation t = result.translation();
+        return new TranslationResult(new Translation(shown, renderer.render(shown), explainer.explain(shown, defaultNamespace), t.engine(),
+                t.confidence(), t.suggestions()), classifier.classify(command, defaultNamespace), result.notes(), null);
+    }
+
+    /**
+     * A command as the user wrote it, or as the operator rewrote it with the canonical kind: rated,
+     * rendered and explained from its structure, Secret values removed.
+     */
+    public TranslationResult given(Command command, String defaultNamespace) {
+        Command shown = withoutSecretValues(command);
+        Translation translation = new Translation(shown, renderer.render(shown), explainer.explain(shown, defaultNamespace),
+                USER_ENGINE, 1.0, null);
+        return new TranslationResult(translation, classifier.classify(command, defaultNamespace), List.of(), null);
+    }
+
+    /**
+     * Values of a Secret never go into status, events or the ledger: literal data keeps its keys only,
+     * and a Secret manifest loses its data and stringData values.
+     */
+    static Command withoutSecretValues(Command command) {
+        boolean secret = command.resource() != null && SECRET_NAMES.contains(command.resource().kind().toLowerCase(Locale.ROOT));
+        if (!secret) {
+            return command;
         }
-        Map<String, String> hidden = new LinkedHashMap<>();
-        command.arguments().data().keySet().forEach(key -> hidden.put(key, KubectlRenderer.REDACTED));
-        ObjectNode arguments = Serialization.jsonMapper().valueToTree(command.arguments());
-        arguments.set("data", Serialization.jsonMapper().valueToTree(hidden));
-        Command redacted = new Command(command.verb(), command.resource(), command.name(), command.namespace(), command.allNamespaces(),
-                command.selector(), Serialization.jsonMapper().convertValue(arguments, CommandArguments.class), command.manifest());
-        return new Translation(redacted, translation.kubectl(), translation.explanation(), translation.engine(), translation.confidence(),
-                translation.suggestions());
+        ObjectNode tree = Serialization.jsonMapper().valueToTree(command);
+        if (tree.path("arguments").isObject()) {
+            hideValues((ObjectNode) tree.get("arguments"), "data");
+        }
+        if (tree.path("manifest").isObject()) {
+            hideValues((ObjectNode) tree.get("manifest"), "data");
+            hideValues((ObjectNode) tree.get("manifest"), "stringData");
+        }
+        return Serialization.jsonMapper().convertValue(tree, Command.class);
+    }
+
+    private static void hideValues(ObjectNode parent, String field) {
+        if (parent != null && parent.path(field).isObject()) {
+            ObjectNode hidden = Serialization.jsonMapper().createObjectNode();
+            parent.get(field).fieldNames().forEachRemaining(key -> hidden.put(key, KubectlRenderer.REDACTED));
+            parent.set(field, hidden);
+        }
     }
 }

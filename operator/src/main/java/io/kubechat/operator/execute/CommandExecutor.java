@@ -16,7 +16,7 @@ public final class CommandExecutor {
 
     private final TableReader tables;
     private final Reads reads;
-    private final Writes writes;
+    private final Clock clock;
     private final Rollouts rollouts = new Rollouts();
     private final Nodes nodes = new Nodes();
     private final Creates creates = new Creates();
@@ -25,7 +25,7 @@ public final class CommandExecutor {
     public CommandExecutor(ResultLimits limits, long timeoutSeconds, Clock clock) {
         this.tables = new TableReader(limits, timeoutSeconds);
         this.reads = new Reads(limits);
-        this.writes = new Writes(clock);
+        this.clock = clock;
     }
 
     /**
@@ -38,13 +38,14 @@ public final class CommandExecutor {
     public CommandResult execute(KubernetesClient asRequester, Command command, ResourceKind kind, String namespace) {
         Target target = new Target(asRequester, kind, namespace, command.name(), command.selector());
         CommandArguments args = command.arguments();
+        Writes writes = new Writes(clock, args != null && Boolean.TRUE.equals(args.all()));
         return switch (command.verb()) {
             case GET -> output(args) == null || "table".equals(output(args)) || "wide".equals(output(args))
                     ? tables.read(asRequester, kind, namespace, command.name(), command.selector(), "wide".equals(output(args)))
                     : reads.render(target, output(args));
             case DESCRIBE -> reads.describe(target);
             case LOGS -> reads.logs(target, args);
-            case EVENTS -> reads.events(asRequester, command, namespace);
+            case EVENTS -> reads.events(asRequester, command, kind, namespace);
             case TOP -> reads.top(asRequester, kind, namespace);
             case ROLLOUT_STATUS -> rollouts.status(asRequester, namespace, deploymentName(command, kind));
             case ROLLOUT_HISTORY -> rollouts.history(asRequester, namespace, deploymentName(command, kind));

@@ -11,7 +11,9 @@ import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandResult;
 import io.kubechat.crds.v1alpha1.Taint;
 import java.util.ArrayList;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** cordon, uncordon, taint and drain, as kubectl does them. */
@@ -48,8 +50,10 @@ final class Nodes {
                 taints.add(new TaintBuilder().withKey(change.key()).withValue(change.value()).withEffect(change.effect()).build());
             }
         }
-        current.getSpec().setTaints(taints);
-        client.nodes().resource(current).update();
+        // A merge patch replaces the list whole; the resourceVersion makes a concurrent change fail rather than be lost.
+        client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of(
+                "metadata", Map.of("resourceVersion", current.getMetadata().getResourceVersion()),
+                "spec", Map.of("taints", taints))));
         return Writes.summary("node/" + node + " modified");
     }
 
@@ -86,7 +90,7 @@ final class Nodes {
             toEvict.add(pod);
         }
         if (!problems.isEmpty()) {
-            return new CommandResult("node/" + node + " cordoned; drain refused", null, null, String.join("\n", problems), false, null);
+            throw new CommandRefusedException("node/" + node + " is cordoned but not drained: " + String.join("; ", problems));
         }
         List<String> lines = new ArrayList<>();
         List<String> blocked = new ArrayList<>();

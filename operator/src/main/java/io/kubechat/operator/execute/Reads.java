@@ -75,7 +75,7 @@ final class Reads {
     }
 
     /** kubectl events: newest last; warnings only or one object's events when asked. */
-    CommandResult events(KubernetesClient client, Command command, String namespace) {
+    CommandResult events(KubernetesClient client, Command command, ResourceKind kind, String namespace) {
         FilterWatchListDeletable<Event, EventList, Resource<Event>> query =
                 namespace == null ? client.v1().events().inAnyNamespace() : client.v1().events().inNamespace(namespace);
         CommandArguments args = command.arguments();
@@ -85,8 +85,8 @@ final class Reads {
         if (command.name() != null) {
             query = query.withField("involvedObject.name", command.name());
         }
-        if (command.resource() != null && !"Event".equalsIgnoreCase(command.resource().kind())) {
-            query = query.withField("involvedObject.kind", command.resource().kind());
+        if (kind != null && !"Event".equals(kind.kind())) {
+            query = query.withField("involvedObject.kind", kind.kind());
         }
         List<Event> events = new ArrayList<>(query.list().getItems());
         events.sort(Comparator.comparing(Reads::lastSeen));

@@ -28,6 +28,23 @@ record Target(KubernetesClient client, ResourceKind kind, String namespace, Stri
         return kind.namespaced() ? all().inNamespace(namespace).resource(object) : all().resource(object);
     }
 
+    /**
+     * What a write may change: the named object, or those a non-empty selector picks, or all of the
+     * kind only when the command says all, as kubectl demands --all.
+     */
+    List<GenericKubernetesResource> matchingForWrite(boolean all) {
+        boolean selects = selector != null && (notBlank(selector.labels()) || notBlank(selector.fields()));
+        if (name == null && !selects && !all) {
+            throw new CommandRefusedException("name the object, give a selector, or set arguments.all to change every "
+                    + kind.kind() + (kind.namespaced() && namespace != null ? " in namespace " + namespace : ""));
+        }
+        return matching();
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
     /** The named object, or every object the selector matches (all of the kind when there is none). */
     List<GenericKubernetesResource> matching() {
         if (name != null) {

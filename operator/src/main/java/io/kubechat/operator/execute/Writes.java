@@ -22,9 +22,12 @@ final class Writes {
     private static final Set<String> POD_TEMPLATE_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
 
     private final Clock clock;
+    private final boolean all;
 
-    Writes(Clock clock) {
+    /** @param all the command's arguments.all: a write without name or selector may then change every object */
+    Writes(Clock clock, boolean all) {
         this.clock = clock;
+        this.all = all;
     }
 
     CommandResult scale(Target target, int replicas) {
@@ -135,7 +138,7 @@ final class Writes {
 
     CommandResult delete(Target target, Integer gracePeriodSeconds) {
         List<String> lines = new ArrayList<>();
-        List<GenericKubernetesResource> objects = target.name() != null && target.one().get() == null ? List.of() : target.matching();
+        List<GenericKubernetesResource> objects = target.name() != null && target.one().get() == null ? List.of() : target.matchingForWrite(all);
         if (objects.isEmpty()) {
             return summary(target.name() != null ? target.qualified(target.name()) + " was already gone" : "No resources found");
         }
@@ -148,9 +151,9 @@ final class Writes {
     }
 
     /** Applies {@code change} to every object the target matches, each in its own namespace. */
-    private static CommandResult each(Target target,
+    private CommandResult each(Target target,
             BiFunction<GenericKubernetesResource, Resource<GenericKubernetesResource>, String> change) {
-        List<GenericKubernetesResource> objects = target.matching();
+        List<GenericKubernetesResource> objects = target.matchingForWrite(all);
         if (objects.isEmpty()) {
             throw new ObjectNotFoundException("no " + target.kind().plural() + " match the selector");
         }

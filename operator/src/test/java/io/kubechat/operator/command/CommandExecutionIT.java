@@ -17,6 +17,7 @@ import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Condition;
 import io.kubechat.crds.v1alpha1.ConditionStatus;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
+import io.kubechat.crds.v1alpha1.ExecutionPolicy;
 import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.audit.AuditRecord;
 import io.kubechat.operator.audit.AuditTrail;
@@ -146,6 +147,34 @@ class CommandExecutionIT {
         assertThat(auditedSteps("scale-during-outage")).containsExactly("command_translated", "permission_check", "command_started",
                 "command_executed");
         assertThat(audit.ledger().verify().valid()).isTrue();
+    }
+
+    @Test
+    void aliasesAreRatedAndRecordedUnderTheirCanonicalKind() {
+        create("bob", "alias", "command: {verb: get, resource: {kind: deploy}, name: web}");
+        CommandExecutionStatus status = awaitFinal("alias");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
+        assertThat(status.translation().command().resource().kind()).isEqualTo("Deployment");
+        assertThat(status.translation().command().resource().apiVersion()).isEqualTo("apps/v1");
+    }
+
+    @Test
+    void secretValuesInAStructuredCommandNeverReachTheStatus() {
+        create("bob", "structured-secret", "command: {verb: create, resource: {kind: secret}, name: db, arguments: {data: {password: hunter2}}}");
+        CommandExecutionStatus status = awaitFinal("structured-secret");
+        assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
+        assertThat(status.translation().kubectl()).contains("***");
+    }
+
+    @Test
+    void anApprovalWindowThatClosesExpiresTheCommand() {
+        admin.resource(Serialization.unmarshal("""
+                {"apiVersion":"kubechat.io/v1alpha1","kind":"ExecutionPolicy","metadata":{"name":"quick","namespace":"%s"},
+                 "spec":{"approval":{"expireAfter":"2s"}}}""".formatted(namespace), ExecutionPolicy.class)).create();
+        create("bob", "too-late", "request: delete deployment web");
+        CommandExecutionStatus status = awaitFinal("too-late");
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Expired);
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get()).isNotNull();
     }
 
     @Test

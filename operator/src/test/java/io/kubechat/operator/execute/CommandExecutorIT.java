@@ -154,6 +154,18 @@ class CommandExecutorIT {
     }
 
     @Test
+    void aWriteWithoutNameOrSelectorNeedsAll() {
+        assertThatThrownBy(() -> run(BOB, "{verb: set-image, resource: {kind: Deployment}, arguments: {images: {\"*\": \"evil:latest\"}}}"))
+                .isInstanceOf(CommandRefusedException.class)
+                .hasMessageStartingWith("name the object, give a selector, or set arguments.all");
+        assertThatThrownBy(() -> run(BOB, "{verb: delete, resource: {kind: Deployment}, selector: {}}"))
+                .isInstanceOf(CommandRefusedException.class);
+        assertThat(web().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
+        assertThat(run(BOB, "{verb: label, resource: {kind: Deployment}, arguments: {labels: {team: shop}, all: true}}").summary())
+                .isEqualTo("deployment.apps/web labeled");
+    }
+
+    @Test
     void rolloutPauseAndResume() {
         run(BOB, "{verb: rollout-pause, resource: {kind: Deployment}, name: web}");
         assertThat(web().getSpec().getPaused()).isTrue();
