@@ -258,7 +258,8 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         boolean succeeded = outcome.phase() == ExecutionPhase.Succeeded;
         var summary = Conditions.find(outcome.conditions(), CommandExecutionStatuses.SUCCEEDED).orElseThrow();
         Command command = outcome.translation().command();
-        String namespace = command.namespace() != null ? command.namespace() : defaultNamespace(ce, session(ce));
+        ResourceKind kind = command.resource() == null ? null : kinds.resolve(command.resource()).orElse(null);
+        String namespace = effectiveNamespace(command, kind, defaultNamespace(ce, session(ce)));
         try {
             CommandExecutionStatus recorded = audit(next, ce, outcome, succeeded ? "command_executed" : "command_failed",
                     ce.getSpec().requester(), namespace, null, succeeded ? null : summary.message(), succeeded ? "succeeded" : "failed",
