@@ -37,8 +37,4 @@ public final class Conditions {
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         return conditions == null ? Optional.empty() : conditions.stream().filter(c -> c.type().equals(type)).findFirst();
     }
-
-    public static boolean isTrue(List<Condition> conditions, String type) {
-        return find(conditions, type).map(c -> c.status() == ConditionStatus.True).orElse(false);
-    }
 }

@@ -51,9 +51,8 @@ class ConditionsTest {
         conditions = Conditions.set(conditions, "Authorized", ConditionStatus.False, "Forbidden", "no", 1, T1);
         conditions = Conditions.set(conditions, "Translated", ConditionStatus.True, "Translated", "again", 1, T2);
         assertThat(conditions).extracting(Condition::type).containsExactly("Translated", "Authorized");
-        assertThat(Conditions.isTrue(conditions, "Translated")).isTrue();
-        assertThat(Conditions.isTrue(conditions, "Authorized")).isFalse();
-        assertThat(Conditions.isTrue(conditions, "Succeeded")).isFalse();
+        assertThat(Conditions.find(conditions, "Translated")).map(Condition::message).contains("again");
+        assertThat(Conditions.find(conditions, "Succeeded")).isEmpty();
     }
 
     @Test
