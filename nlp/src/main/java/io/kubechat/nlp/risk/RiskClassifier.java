@@ -31,6 +31,11 @@ public final class RiskClassifier {
     private static final Set<Verb> SPEC_WRITES = EnumSet.of(Verb.PATCH, Verb.APPLY, Verb.CREATE);
     private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease");
 
+    /** Whether the verb only reads: running it twice changes nothing. */
+    public static boolean isRead(Verb verb) {
+        return READS.contains(verb);
+    }
+
     /** Rates a command whose namespace, when omitted, is the session's default namespace. */
     public Risk classify(Command command, String defaultNamespace) {
         Rating rating = new Rating();

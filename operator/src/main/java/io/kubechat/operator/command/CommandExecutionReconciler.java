@@ -23,8 +23,8 @@ import io.kubechat.crds.v1alpha1.Identity;
 import io.kubechat.crds.v1alpha1.PolicyAction;
 import io.kubechat.crds.v1alpha1.ResourceType;
 import io.kubechat.crds.v1alpha1.RiskLevel;
-import io.kubechat.crds.v1alpha1.Verb;
 import io.kubechat.nlp.TranslationResult;
+import io.kubechat.nlp.risk.RiskClassifier;
 import io.kubechat.audit.AuditUnavailableException;
 import io.kubechat.operator.access.AccessRequirement;
 import io.kubechat.operator.access.AccessReview;
@@ -46,7 +46,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,9 +66,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CommandExecutionReconciler implements Reconciler<CommandExecution> {
 
     private static final Duration AUDIT_RETRY = Duration.ofSeconds(5);
-    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP,
-            Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY, Verb.AUTH_CAN_I, Verb.EXPLAIN, Verb.API_RESOURCES, Verb.VERSION,
-            Verb.CLUSTER_INFO);
 
     private final KubernetesClient client;
     private final String operatorNamespace;
@@ -224,7 +220,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
 
         if (status.phase() == ExecutionPhase.Running) {
-            if (!READS.contains(command.verb())) {
+            if (!RiskClassifier.isRead(command.verb())) {
                 String reason = "the operator stopped while this command ran; check the cluster before asking again";
                 status = next.failed(status, "OutcomeUnknown", reason);
                 return finish(ce, audit(next, ce, status, "command_failed", requester, namespace, null, reason, "outcome_unknown", null),
