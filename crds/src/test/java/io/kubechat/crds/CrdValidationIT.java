@@ -42,7 +42,7 @@ class CrdValidationIT {
     void installCrds(LocalCluster cluster) {
         this.cluster = cluster;
         this.admin = cluster.admin();
-        GeneratedCrds.install(admin);
+        cluster.installCrds(GeneratedCrds.BUILD_OUTPUT);
         namespace = cluster.createNamespace("crd-validation");
     }
 

@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
-import java.io.FileInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,15 +31,10 @@ class IdentityAdmissionIT {
     private String namespace;
 
     @BeforeAll
-    void install(LocalCluster cluster) throws IOException {
+    void install(LocalCluster cluster) {
         this.cluster = cluster;
-        KubernetesClient admin = cluster.admin();
-        GeneratedCrds.install(admin);
-        try (var policies = new FileInputStream(cluster.repoRoot().resolve("crds/admission/identity-policies.yaml").toFile())) {
-            for (HasMetadata policy : admin.load(policies).items()) {
-                admin.resource(policy).forceConflicts().serverSideApply();
-            }
-        }
+        cluster.installCrds(GeneratedCrds.BUILD_OUTPUT);
+        cluster.apply(cluster.repoRoot().resolve("crds/admission/identity-policies.yaml"));
         namespace = cluster.createNamespace("identity");
         role("writer", List.of("create", "get", "update", "patch"));
         role("approver", List.of("approve"));
@@ -150,19 +138,11 @@ class IdentityAdmissionIT {
     }
 
     private void role(String name, List<String> verbs) {
-        cluster.admin().rbac().roles().inNamespace(namespace).resource(new RoleBuilder()
-                .withNewMetadata().withName(name).endMetadata()
-                .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io")
-                        .withResources("commandexecutions", "chatsessions").withVerbs(verbs).build())
-                .build()).create();
+        cluster.createRole(namespace, name, "kubechat.io", List.of("commandexecutions", "chatsessions"), verbs);
     }
 
     private void bind(String user, String role) {
-        cluster.admin().rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                .withNewMetadata().withName(user + "-" + role).endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", role)
-                .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
+        cluster.bind(namespace, user, "Role", role);
     }
 
     private static GenericKubernetesResource commandExecution(String name, String specYaml) {

@@ -4,22 +4,20 @@ import static io.kubechat.testsupport.TestWorkloads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.operator.audit.AuditTrail;
 import io.kubechat.operator.testing.OperatorOnLocalCluster;
+import io.kubechat.operator.testing.OperatorProcess;
 import io.kubechat.testsupport.LocalCluster;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -46,14 +44,14 @@ class LeaderElectionIT {
                 .waitUntilCondition(l -> l != null && l.getSpec().getHolderIdentity() != null, 60, TimeUnit.SECONDS);
         assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(OperatorLifecycle.identity());
 
-        Process standby = startSecondOperator(cluster);
+        var config = ConfigProvider.getConfig();
+        Process standby = OperatorProcess.start(cluster, config.getValue("quarkus.datasource.jdbc.url", String.class),
+                OperatorOnLocalCluster.OPERATOR_NAMESPACE, config.getValue("kubechat.audit.signing-key-file", String.class), "second-operator");
         try {
             String namespace = cluster.createNamespace("leader");
-            admin.rbac().roles().inNamespace(namespace).resource(new RoleBuilder().withNewMetadata().withName("kubechat-user").endMetadata()
-                    .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("commandexecutions")
-                            .withVerbs("create", "get", "list", "watch").build()).build()).create();
-            bind(admin, namespace, "Role", "kubechat-user");
-            bind(admin, namespace, "ClusterRole", "edit");
+            cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));
+            cluster.bind(namespace, "bob", "Role", "kubechat-user");
+            cluster.bind(namespace, "bob", "ClusterRole", "edit");
             admin.apps().deployments().inNamespace(namespace).resource(deployment("web", 1)).create();
             Thread.sleep(3000);
 
@@ -86,29 +84,5 @@ class LeaderElectionIT {
             standby.destroy();
             standby.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    /** The packaged operator, configured exactly as this test's, in its own process. */
-    private static Process startSecondOperator(LocalCluster cluster) throws IOException {
-        var config = ConfigProvider.getConfig();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "second-operator.log").toFile());
-        builder.environment().put("KUBECONFIG", cluster.kubeconfig("admin").toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", config.getValue("quarkus.datasource.jdbc.url", String.class));
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("KUBECHAT_OPERATOR_NAMESPACE", OperatorOnLocalCluster.OPERATOR_NAMESPACE);
-        builder.environment().put("KUBECHAT_AUDIT_SIGNING_KEY_FILE", config.getValue("kubechat.audit.signing-key-file", String.class));
-        return builder.start();
-    }
-
-    private static void bind(KubernetesClient admin, String namespace, String kind, String role) {
-        admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                .withNewMetadata().withName("bob-" + role).endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", kind, role)
-                .addNewSubject().withKind("User").withName("bob").withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
     }
 }

@@ -2,9 +2,6 @@ package io.kubechat.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.audit.AuditLedger;
@@ -12,11 +9,10 @@ import io.kubechat.audit.LedgerConfig;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
+import io.kubechat.operator.testing.OperatorProcess;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,12 +36,15 @@ class OperatorCrashIT {
         KubernetesClient admin = cluster.admin();
         String operatorNamespace = cluster.createNamespace("kubechat-crash");
         String namespace = cluster.createNamespace("crash");
-        install(cluster);
-        grant(admin, namespace);
+        cluster.installCrds(cluster.repoRoot().resolve("crds/generated"));
+        cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));
+        cluster.bind(namespace, "bob", "Role", "kubechat-user");
+        cluster.bind(namespace, "bob", "ClusterRole", "edit");
         Path work = Files.createTempDirectory("kubechat-crash");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-            Process first = startOperator(cluster, jdbcUrl, operatorNamespace, work, "first");
+            String signingKey = work.resolve("signing-key.pem").toString();
+            Process first = OperatorProcess.start(cluster, jdbcUrl, operatorNamespace, signingKey, "crash-operator-first");
             for (int i = 0; i < COMMANDS; i++) {
                 String request = i % 2 == 0 ? "show pods" : "create configmap cm-" + i;
                 String yaml = """
@@ -58,7 +57,7 @@ class OperatorCrashIT {
             first.waitFor(10, TimeUnit.SECONDS);
             long finishedAtKill = finished(admin, namespace);
 
-            Process second = startOperator(cluster, jdbcUrl, operatorNamespace, work, "second");
+            Process second = OperatorProcess.start(cluster, jdbcUrl, operatorNamespace, signingKey, "crash-operator-second");
             try {
                 awaitFinished(admin, namespace, COMMANDS, 240);
             } finally {
@@ -107,21 +106,6 @@ class OperatorCrashIT {
         }
     }
 
-    private static Process startOperator(LocalCluster cluster, String jdbcUrl, String operatorNamespace, Path work, String name)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "crash-operator-" + name + ".log").toFile());
-        builder.environment().put("KUBECONFIG", cluster.kubeconfig("admin").toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("KUBECHAT_OPERATOR_NAMESPACE", operatorNamespace);
-        builder.environment().put("KUBECHAT_AUDIT_SIGNING_KEY_FILE", work.resolve("signing-key.pem").toString());
-        return builder.start();
-    }
-
     private static long finished(KubernetesClient admin, String namespace) {
         return admin.resources(CommandExecution.class).inNamespace(namespace).list().getItems().stream()
                 .filter(ce -> ce.getStatus() != null && ce.getStatus().phase() != null && ce.getStatus().phase().isTerminal()).count();
@@ -134,33 +118,6 @@ class OperatorCrashIT {
                 throw new AssertionError(finished(admin, namespace) + " of " + count + " commands finished after " + seconds + "s");
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static void install(LocalCluster cluster) throws IOException {
-        KubernetesClient admin = cluster.admin();
-        try (var files = Files.list(cluster.repoRoot().resolve("crds/generated"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    admin.load(in).items().forEach(item -> admin.resource(item).forceConflicts().serverSideApply());
-                }
-            }
-        }
-        admin.apiextensions().v1().customResourceDefinitions().withName("commandexecutions.kubechat.io").waitUntilCondition(crd -> crd != null
-                && crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
-    }
-
-    private static void grant(KubernetesClient admin, String namespace) {
-        admin.rbac().roles().inNamespace(namespace).resource(new RoleBuilder().withNewMetadata().withName("kubechat-user").endMetadata()
-                .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("commandexecutions")
-                        .withVerbs("create", "get", "list", "watch").build()).build()).create();
-        for (String[] role : new String[][] {{"Role", "kubechat-user"}, {"ClusterRole", "edit"}}) {
-            admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                    .withNewMetadata().withName("bob-" + role[1]).endMetadata()
-                    .withNewRoleRef("rbac.authorization.k8s.io", role[0], role[1])
-                    .addNewSubject().withKind("User").withName("bob").withApiGroup("rbac.authorization.k8s.io").endSubject()
-                    .build()).create();
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.kubechat.testsupport;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A running local control plane started by {@code hack/cluster}: etcd, kube-apiserver with RBAC,
@@ -119,6 +125,53 @@ public final class LocalCluster implements AutoCloseable {
         String name = prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
         return name;
+    }
+
+    /** Applies, server-side and forcing conflicts, every object in the given YAML files. */
+    public void apply(Path... files) {
+        KubernetesClient admin = admin();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (HasMetadata item : admin.load(in).items()) {
+                    admin.resource(item).forceConflicts().serverSideApply();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Applies the CRDs ({@code *-v1.yml}) in {@code dir} and waits until the API server serves them. */
+    public void installCrds(Path dir) {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir)) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith("-v1.yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        apply(files.toArray(Path[]::new));
+        for (Path file : files) {
+            String name = file.getFileName().toString().replace("-v1.yml", "");
+            admin().apiextensions().v1().customResourceDefinitions().withName(name).waitUntilCondition(crd -> crd != null
+                    && crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Creates a Role granting {@code verbs} on {@code resources} of {@code apiGroup}. */
+    public void createRole(String namespace, String name, String apiGroup, List<String> resources, List<String> verbs) {
+        admin().rbac().roles().inNamespace(namespace).resource(new RoleBuilder().withNewMetadata().withName(name).endMetadata()
+                .withRules(new PolicyRuleBuilder().withApiGroups(apiGroup).withResources(resources).withVerbs(verbs).build())
+                .build()).create();
+    }
+
+    /** Binds {@code user} to a Role or ClusterRole in {@code namespace}, in a binding named USER-ROLE. */
+    public void bind(String namespace, String user, String roleKind, String role) {
+        admin().rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
+                .withNewMetadata().withName(user + "-" + role).endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", roleKind, role)
+                .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
+                .build()).create();
     }
 
     /** Runs the pinned kubectl as {@code user} and returns what it printed. */

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
@@ -73,11 +72,7 @@ class LocalClusterIT {
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("User \"alice\" cannot create resource \"configmaps\"");
 
-        cluster.admin().rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                .withNewMetadata().withName("alice-edit").endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "edit")
-                .addNewSubject().withKind("User").withName("alice").withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
+        cluster.bind(namespace, "alice", "ClusterRole", "edit");
         awaitAllowed(cluster, "alice", namespace);
 
         assertThat(alice.configMaps().inNamespace(namespace).resource(configMap).create().getMetadata().getName()).isEqualTo("settings");

@@ -36,11 +36,7 @@ class AccessReviewIT {
     @Test
     void aUserBoundToTheEditRoleMayScaleButNotDrain(LocalCluster cluster) {
         String namespace = cluster.createNamespace("authz");
-        cluster.admin().rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                .withNewMetadata().withName("bob-edit").endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "edit")
-                .addNewSubject().withKind("User").withName("bob").withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
+        cluster.bind(namespace, "bob", "ClusterRole", "edit");
         KindResolver kinds = new KindResolver(cluster.admin());
         AccessReview review = new AccessReview(cluster.admin());
         Identity bob = new Identity("bob", List.of(LocalCluster.TEST_USERS_GROUP));

@@ -4,9 +4,6 @@ import static io.kubechat.testsupport.TestWorkloads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -51,14 +48,15 @@ class CommandExecutionIT {
         cluster = LocalCluster.shared();
         admin = cluster.admin();
         namespace = cluster.createNamespace("ce");
-        role("kubechat-user", List.of("create", "get", "list", "watch"));
-        role("kubechat-approver", List.of("get", "list", "watch", "update", "patch", "approve"));
-        bind("alice", "Role", "kubechat-user");
-        bind("alice", "ClusterRole", "view");
-        bind("bob", "Role", "kubechat-user");
-        bind("bob", "ClusterRole", "edit");
-        bind("bob", "Role", "kubechat-approver");
-        bind("carol", "Role", "kubechat-approver");
+        cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));
+        cluster.createRole(namespace, "kubechat-approver", "kubechat.io", List.of("commandexecutions"),
+                List.of("get", "list", "watch", "update", "patch", "approve"));
+        cluster.bind(namespace, "alice", "Role", "kubechat-user");
+        cluster.bind(namespace, "alice", "ClusterRole", "view");
+        cluster.bind(namespace, "bob", "Role", "kubechat-user");
+        cluster.bind(namespace, "bob", "ClusterRole", "edit");
+        cluster.bind(namespace, "bob", "Role", "kubechat-approver");
+        cluster.bind(namespace, "carol", "Role", "kubechat-approver");
         admin.apps().deployments().inNamespace(namespace).resource(deployment("web", 2)).create();
         admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
                 d -> d.getStatus() != null && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
@@ -261,19 +259,5 @@ class CommandExecutionIT {
         return admin.resources(CommandExecution.class).inNamespace(namespace).withName(name)
                 .waitUntilCondition(c -> c != null && c.getStatus() != null && condition.test(c.getStatus()), 60, TimeUnit.SECONDS)
                 .getStatus();
-    }
-
-    private void role(String name, List<String> verbs) {
-        admin.rbac().roles().inNamespace(namespace).resource(new RoleBuilder().withNewMetadata().withName(name).endMetadata()
-                .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("commandexecutions").withVerbs(verbs).build())
-                .build()).create();
-    }
-
-    private void bind(String user, String kind, String role) {
-        admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                .withNewMetadata().withName(user + "-" + role).endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", kind, role)
-                .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
     }
 }

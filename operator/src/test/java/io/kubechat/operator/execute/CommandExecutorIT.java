@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubechat.crds.v1alpha1.Command;
@@ -52,8 +51,8 @@ class CommandExecutorIT {
         this.cluster = cluster;
         admin = cluster.admin();
         namespace = cluster.createNamespace("exec");
-        bind("alice", "view");
-        bind("bob", "edit");
+        cluster.bind(namespace, "alice", "ClusterRole", "view");
+        cluster.bind(namespace, "bob", "ClusterRole", "edit");
         requesters = new RequesterClients(admin);
         kinds = new KindResolver(admin);
         admin.apps().deployments().inNamespace(namespace).resource(deployment("web", 2)).create();
@@ -309,18 +308,6 @@ class CommandExecutorIT {
 
     private Deployment web() {
         return admin.apps().deployments().inNamespace(namespace).withName("web").get();
-    }
-
-    private void bind(String user, String clusterRole) {
-        bind(user, user + "-" + clusterRole, clusterRole);
-    }
-
-    private void bind(String user, String bindingName, String clusterRole) {
-        admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
-                .withNewMetadata().withName(bindingName).endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
-                .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
     }
 
     private void awaitReady(String name, int replicas) {
