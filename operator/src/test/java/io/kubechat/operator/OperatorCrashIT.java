@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged operator killed with SIGKILL while 200 commands are in flight, then restarted: every
  * command ends in exactly one final phase, no write starts twice, and the ledger verifies with one
- * execution record per executed command. Runs in its own JVM (see the pom), with no operator in it.
+ * execution record per execution (only reads are ever executed again). Runs in its own JVM (see the pom), with no operator in it.
  */
 @WithLocalCluster
 class OperatorCrashIT {
@@ -91,7 +91,9 @@ class OperatorCrashIT {
                         assertThat(started.getOrDefault(name, 0)).as("starts of " + name).isLessThanOrEqualTo(1);
                     }
                     if (ce.getStatus().phase() == ExecutionPhase.Succeeded) {
-                        assertThat(executed.get(name)).as("execution records of " + name).isEqualTo(1);
+                        // A read caught between its record and its status is run again after the restart, and
+                        // recorded again: one record per execution, at most one execution per operator start.
+                        assertThat(executed.get(name)).as("execution records of " + name).isBetween(1, write ? 1 : 2);
                         if (write) {
                             assertThat(admin.configMaps().inNamespace(namespace).withName("cm-" + name.substring(2)).get()).isNotNull();
                         }
