@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged operator killed with SIGKILL while 200 commands are in flight, then restarted: every
  * command ends in exactly one final phase, no write starts twice, and the ledger verifies with one
- * execution record per execution (only reads are ever executed again). Runs in its own JVM (see the pom), with no operator in it.
+ * execution record per execution (only reads are ever executed again). Runs in its own JVM (see the
+ * pom), with no operator in it.
  */
 @WithLocalCluster
 class OperatorCrashIT {
