@@ -10,12 +10,13 @@ import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.operator.audit.AuditTrail;
 import io.kubechat.operator.testing.OperatorOnLocalCluster;
-import io.kubechat.operator.testing.OperatorProcess;
 import io.kubechat.testsupport.LocalCluster;
+import io.kubechat.testsupport.OperatorProcess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ class LeaderElectionIT {
 
         var config = ConfigProvider.getConfig();
         Process standby = OperatorProcess.start(cluster, config.getValue("quarkus.datasource.jdbc.url", String.class),
-                OperatorOnLocalCluster.OPERATOR_NAMESPACE, config.getValue("kubechat.audit.signing-key-file", String.class), "second-operator");
+                OperatorOnLocalCluster.OPERATOR_NAMESPACE, config.getValue("kubechat.audit.signing-key-file", String.class),
+                Path.of("target", "second-operator.log"));
         try {
             String namespace = cluster.createNamespace("leader");
             cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));

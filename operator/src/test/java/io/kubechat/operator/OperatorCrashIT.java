@@ -9,8 +9,8 @@ import io.kubechat.audit.LedgerConfig;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
-import io.kubechat.operator.testing.OperatorProcess;
 import io.kubechat.testsupport.LocalCluster;
+import io.kubechat.testsupport.OperatorProcess;
 import io.kubechat.testsupport.WithLocalCluster;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class OperatorCrashIT {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             String signingKey = work.resolve("signing-key.pem").toString();
-            Process first = OperatorProcess.start(cluster, jdbcUrl, operatorNamespace, signingKey, "crash-operator-first");
+            Process first = OperatorProcess.start(cluster, jdbcUrl, operatorNamespace, signingKey, Path.of("target", "crash-operator-first.log"));
             for (int i = 0; i < COMMANDS; i++) {
                 String request = i % 2 == 0 ? "show pods" : "create configmap cm-" + i;
                 String yaml = """
@@ -58,7 +58,7 @@ class OperatorCrashIT {
             first.waitFor(10, TimeUnit.SECONDS);
             long finishedAtKill = finished(admin, namespace);
 
-            Process second = OperatorProcess.start(cluster, jdbcUrl, operatorNamespace, signingKey, "crash-operator-second");
+            Process second = OperatorProcess.start(cluster, jdbcUrl, operatorNamespace, signingKey, Path.of("target", "crash-operator-second.log"));
             try {
                 awaitFinished(admin, namespace, COMMANDS, 240);
             } finally {
