@@ -2,12 +2,14 @@ package io.kubechat.testsupport;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -172,6 +174,35 @@ public final class LocalCluster implements AutoCloseable {
                 .withNewRoleRef("rbac.authorization.k8s.io", roleKind, role)
                 .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
                 .build()).create();
+    }
+
+    /**
+     * A kubeconfig acting as ServiceAccount {@code namespace/name}, with a token from the TokenRequest
+     * API valid for a day; for running a component with exactly the rights its manifests grant.
+     */
+    public Path serviceAccountKubeconfig(String namespace, String name) {
+        String token = admin().serviceAccounts().inNamespace(namespace).withName(name)
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(86_400L).endSpec().build())
+                .getStatus().getToken();
+        io.fabric8.kubernetes.api.model.Config adminConfig = KubeConfigUtils.parseConfig(kubeconfig("admin").toFile());
+        var cluster = adminConfig.getClusters().get(0);
+        String user = "system:serviceaccount:" + namespace + ":" + name;
+        io.fabric8.kubernetes.api.model.Config config = new io.fabric8.kubernetes.api.model.ConfigBuilder()
+                .withApiVersion("v1").withKind("Config")
+                .withClusters(cluster)
+                .addNewUser().withName(user).withNewUser().withToken(token).endUser().endUser()
+                .addNewContext().withName(user).withNewContext().withCluster(cluster.getName()).withUser(user).withNamespace(namespace)
+                .endContext().endContext()
+                .withCurrentContext(user)
+                .build();
+        Path file = dir.resolve("serviceaccounts").resolve(namespace + "-" + name + ".kubeconfig");
+        try {
+            Files.createDirectories(file.getParent());
+            KubeConfigUtils.persistKubeConfigIntoFile(config, file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** Runs the pinned kubectl as {@code user} and returns what it printed. */

@@ -29,10 +29,16 @@ public final class OperatorProcess {
      */
     public static Process start(LocalCluster cluster, String jdbcUrl, String operatorNamespace, String signingKeyFile, Path log)
             throws IOException {
+        return start(cluster, cluster.kubeconfig("admin"), jdbcUrl, operatorNamespace, signingKeyFile, log);
+    }
+
+    /** As {@link #start(LocalCluster, String, String, String, Path)}, acting with the identity in {@code kubeconfig}. */
+    public static Process start(LocalCluster cluster, Path kubeconfig, String jdbcUrl, String operatorNamespace, String signingKeyFile,
+            Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar(cluster).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("KUBECONFIG", cluster.kubeconfig("admin").toString());
+        builder.environment().put("KUBECONFIG", kubeconfig.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
