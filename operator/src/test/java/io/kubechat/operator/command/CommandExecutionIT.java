@@ -188,11 +188,14 @@ class CommandExecutionIT {
     }
 
     @Test
-    void aCommandForAnotherClusterIsNeverRunHere() {
+    void aCommandForAnUnknownClusterIsNeverRunHere() {
         create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
         CommandExecutionStatus status = awaitFinal("elsewhere");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
-        assertThat(status.conditions()).anySatisfy(c -> assertThat(c.reason()).isEqualTo("ClusterNotSupported"));
+        assertThat(status.conditions()).anySatisfy(c -> {
+            assertThat(c.reason()).isEqualTo("ClusterNotFound");
+            assertThat(c.message()).isEqualTo("no ClusterConnection staging in namespace " + OperatorOnLocalCluster.OPERATOR_NAMESPACE);
+        });
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
     }
 
