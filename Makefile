@@ -1,5 +1,5 @@
 # The front door. Each target calls Maven, npm or a hack/ script; the logic lives there.
-.PHONY: help demo test build crds tools cluster-up cluster-down bench eval clean
+.PHONY: help demo test build crds docs tools cluster-up cluster-down bench eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -16,6 +16,10 @@ build: ## Compile and package every module, no tests
 crds: ## Regenerate crds/generated from the model in crds/
 	./mvnw -B -q -pl crds -am process-classes
 	cp crds/target/classes/META-INF/fabric8/*-v1.yml crds/generated/
+
+docs: ## Regenerate the generated references in docs/reference
+	python3 docs/tools/crd-reference.py
+	python3 docs/tools/values-reference.py
 
 tools: ## Build the pinned Kubernetes binaries into ~/.cache/kubechat (once per pin)
 	hack/build-tools.sh
