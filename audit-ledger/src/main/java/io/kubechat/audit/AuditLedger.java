@@ -207,14 +207,23 @@ public final class AuditLedger implements AutoCloseable {
      * @param trusted further checkpoints kept elsewhere, for example by an auditor
      */
     public VerificationResult verify(Collection<SignedCheckpoint> trusted) {
+        List<SignedCheckpoint> all;
+        Anchor anchor;
+        ChainHead head;
         try (Connection c = dataSource.getConnection()) {
-            List<SignedCheckpoint> all = new ArrayList<>(LedgerStore.checkpoints(c));
-            all.addAll(trusted);
-            publishers.forEach(p -> all.addAll(p.published()));
-            Anchor anchor = LedgerStore.archiveAnchor(c);
-            ChainHead head = LedgerStore.head(c);
+            // Checkpoints before the head: every stored checkpoint covers only records committed before it.
+            all = new ArrayList<>(LedgerStore.checkpoints(c));
+            anchor = LedgerStore.archiveAnchor(c);
+            head = LedgerStore.head(c);
+        } catch (SQLException e) {
+            throw unavailable("verify", e);
+        }
+        all.addAll(trusted);
+        publishers.forEach(p -> all.addAll(p.published()));
+        try {
             LedgerVerifier verifier = new LedgerVerifier(verificationKey(), anchor, all);
-            RecordPipeline.stream(dataSource, anchor.size() + 1, verifier::accept);
+            // Records appended from here on are left to the next verification.
+            RecordPipeline.verify(dataSource, anchor.size() + 1, head.sequence(), verifier);
             return verifier.finish(head.sequence());
         } catch (SQLException e) {
             throw unavailable("verify", e);

@@ -27,7 +27,7 @@ public final class LedgerSchema {
     private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
     /** Down script of version n at index n - 1. */
     private static final List<String> DOWN_SCRIPTS = List.of("U1__audit_ledger.sql", "U2__retention.sql",
-            "U3__query_indexes.sql");
+            "U3__query_indexes.sql", "U4__cheap_appends.sql");
 
     private final DataSource ownerDataSource;
     private final String schema;
@@ -56,6 +56,9 @@ public final class LedgerSchema {
                 .dataSource(ownerDataSource)
                 .schemas(schema)
                 .table(HISTORY_TABLE)
+                // The schema may already hold the tables of other components (chat history, gateway).
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("appRole", appRole))
                 .target(target)

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,14 +38,25 @@ final class LedgerStore {
         }
     }
 
+    /**
+     * The end of the chain: the newest record, else the end of the newest archive segment (its time is not kept,
+     * and the database checks times only against records still present), else the genesis.
+     */
     static ChainHead head(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT seq, hash, recorded_at FROM audit_chain_head")) {
-            if (!rs.next()) {
-                throw new SQLException("audit_chain_head is empty; the schema is damaged", "XX000");
+             ResultSet rs = st.executeQuery("SELECT seq, hash, recorded_at FROM audit_record ORDER BY seq DESC LIMIT 1")) {
+            if (rs.next()) {
+                return new ChainHead(rs.getLong(1), rs.getBytes(2), rs.getObject(3, OffsetDateTime.class).toInstant());
             }
-            return new ChainHead(rs.getLong(1), rs.getBytes(2), rs.getObject(3, OffsetDateTime.class).toInstant());
         }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(
+                     "SELECT last_seq, last_hash FROM audit_archive_segment ORDER BY last_seq DESC LIMIT 1")) {
+            if (rs.next()) {
+                return new ChainHead(rs.getLong(1), rs.getBytes(2), Instant.EPOCH);
+            }
+        }
+        return new ChainHead(0, RecordEncoding.GENESIS_HASH, Instant.EPOCH);
     }
 
     static List<SignedCheckpoint> checkpoints(Connection c) throws SQLException {

@@ -17,14 +17,17 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Appends records with group commit. Threads of one process queue their events; whichever holds the lock
  * writes everything queued as one transaction, so concurrent writers share commits instead of queueing for
- * them. Each record's previous hash and sequence come from the cached chain head; the database trigger
- * accepts an insert only if it extends the real head, so writers in other processes (replicas) that moved
- * the head make this one re-read it and retry. An append returns only after its transaction committed.
+ * them. Each record's previous hash and sequence come from the cached chain head; the database accepts an
+ * insert only if it links to the committed record before it and its number is free (trigger and primary key),
+ * so writers in other processes (replicas) that extended the chain make this one re-read the head and retry.
+ * An append returns only after its transaction committed.
  */
 final class LedgerWriter implements AutoCloseable {
 
-    /** SQLSTATE the head trigger raises when another writer extended the chain first. */
+    /** SQLSTATE the link trigger raises when another writer extended the chain first. */
     private static final String HEAD_MOVED = "40001";
+    /** SQLSTATE of a primary-key clash: another writer took the same number first. */
+    private static final String NUMBER_TAKEN = "23505";
     private static final int MAX_ATTEMPTS = 1000;
 
     private final DataSource dataSource;
@@ -71,7 +74,7 @@ final class LedgerWriter implements AutoCloseable {
     private void writeNextBatch() {
         List<Pending> batch = new ArrayList<>();
         Pending next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+        while (batch.size() < maxBatch && batch.size() < RecordRows.MAX_ROWS_PER_STATEMENT && (next = queue.poll()) != null) {
             batch.add(next);
         }
         try {
@@ -105,7 +108,7 @@ final class LedgerWriter implements AutoCloseable {
                 return advanceHead(records);
             } catch (SQLException e) {
                 head = null;
-                if (hasState(e, HEAD_MOVED) && attempt < MAX_ATTEMPTS) {
+                if ((hasState(e, HEAD_MOVED) || hasState(e, NUMBER_TAKEN)) && attempt < MAX_ATTEMPTS) {
                     continue;
                 }
                 closeConnection();
@@ -180,18 +183,14 @@ final class LedgerWriter implements AutoCloseable {
             insert.executeUpdate();
             return;
         }
-        c.setAutoCommit(false);
-        try {
-            for (AuditRecord r : records) {
-                RecordRows.bind(c, insert, r);
-                insert.addBatch();
+        // Several records: still one statement in auto-commit, so one round trip and one commit for all of them.
+        // Each row's link check sees the rows before it in the same statement.
+        c.setAutoCommit(true);
+        try (PreparedStatement rows = c.prepareStatement(RecordRows.insertRows(records.size()))) {
+            for (int i = 0; i < records.size(); i++) {
+                RecordRows.bind(c, rows, records.get(i), i);
             }
-            insert.executeBatch();
-            c.commit();
-        } catch (SQLException e) {
-            insert.clearBatch();
-            rollbackQuietly(c);
-            throw e;
+            rows.executeUpdate();
         }
     }
 
@@ -210,14 +209,6 @@ final class LedgerWriter implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            // The connection is broken; the caller closes it and the server has rolled back.
-        }
     }
 
     private void closeConnection() {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -20,40 +21,55 @@ public final class RecordRows {
             + " source_ip, user_agent, cluster, namespace, session_ref, command_ref, request_text, command, kubectl,"
             + " risk_level, decision, reason, outcome, result_digest, result, prev_hash, hash";
 
-    public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int PARAMETERS = 23;
+    /** The protocol carries at most 65535 parameters in one statement. */
+    static final int MAX_ROWS_PER_STATEMENT = 65_535 / PARAMETERS;
+
+    public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES " + VALUES;
 
     private static final int FETCH_SIZE = 2000;
 
     private RecordRows() {
     }
 
+    /** One INSERT statement of {@code rows} records, in the order they are bound with {@link #bind(Connection, PreparedStatement, AuditRecord, int)}. */
+    static String insertRows(int rows) {
+        return "INSERT INTO audit_record (" + COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(rows, VALUES));
+    }
+
     public static void bind(Connection c, PreparedStatement ps, AuditRecord r) throws SQLException {
+        bind(c, ps, r, 0);
+    }
+
+    /** Binds {@code r} as row {@code row} (from 0) of a statement from {@link #insertRows}. */
+    static void bind(Connection c, PreparedStatement ps, AuditRecord r, int row) throws SQLException {
         AuditEvent e = r.event();
         Actor a = e.actor();
-        ps.setLong(1, r.sequence());
-        ps.setObject(2, OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
-        ps.setShort(3, (short) r.encodingVersion());
-        ps.setString(4, e.eventType());
-        ps.setString(5, a.user());
-        ps.setArray(6, c.createArrayOf("text", a.groups().toArray()));
-        ps.setString(7, a.sourceIp());
-        ps.setString(8, a.userAgent());
-        ps.setString(9, e.cluster());
-        ps.setString(10, e.namespace());
-        ps.setString(11, e.sessionRef());
-        ps.setString(12, e.commandRef());
-        ps.setString(13, e.requestText());
-        ps.setString(14, e.command());
-        ps.setString(15, e.kubectl());
-        ps.setString(16, e.riskLevel());
-        ps.setString(17, e.decision());
-        ps.setString(18, e.reason());
-        ps.setString(19, e.outcome());
-        ps.setBytes(20, r.resultDigest());
-        ps.setString(21, e.result());
-        ps.setBytes(22, r.previousHash());
-        ps.setBytes(23, r.hash());
+        int o = row * PARAMETERS;
+        ps.setLong(o + 1, r.sequence());
+        ps.setObject(o + 2, OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
+        ps.setShort(o + 3, (short) r.encodingVersion());
+        ps.setString(o + 4, e.eventType());
+        ps.setString(o + 5, a.user());
+        ps.setArray(o + 6, c.createArrayOf("text", a.groups().toArray()));
+        ps.setString(o + 7, a.sourceIp());
+        ps.setString(o + 8, a.userAgent());
+        ps.setString(o + 9, e.cluster());
+        ps.setString(o + 10, e.namespace());
+        ps.setString(o + 11, e.sessionRef());
+        ps.setString(o + 12, e.commandRef());
+        ps.setString(o + 13, e.requestText());
+        ps.setString(o + 14, e.command());
+        ps.setString(o + 15, e.kubectl());
+        ps.setString(o + 16, e.riskLevel());
+        ps.setString(o + 17, e.decision());
+        ps.setString(o + 18, e.reason());
+        ps.setString(o + 19, e.outcome());
+        ps.setBytes(o + 20, r.resultDigest());
+        ps.setString(o + 21, e.result());
+        ps.setBytes(o + 22, r.previousHash());
+        ps.setBytes(o + 23, r.hash());
     }
 
     public static AuditRecord read(ResultSet rs) throws SQLException {

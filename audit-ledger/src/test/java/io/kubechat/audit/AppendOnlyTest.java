@@ -40,7 +40,8 @@ class AppendOnlyTest {
         assertRefused(db.app(), "UPDATE audit_record SET outcome = 'succeeded' WHERE seq = 2", "permission denied");
         assertRefused(db.app(), "DELETE FROM audit_record WHERE seq = 2", "permission denied");
         assertRefused(db.app(), "TRUNCATE audit_record", "permission denied");
-        assertRefused(db.app(), "UPDATE audit_chain_head SET seq = 0", "permission denied");
+        assertRefused(db.app(), "INSERT INTO audit_search (seq, tags, document) VALUES (1, '{}', '') ON CONFLICT (seq)"
+                + " DO UPDATE SET tags = '{}'", "permission denied");
         assertRefused(db.app(), "DELETE FROM audit_checkpoint", "permission denied");
         assertRefused(db.app(), "ALTER TABLE audit_record DISABLE TRIGGER ALL", "must be owner");
     }
@@ -55,17 +56,22 @@ class AppendOnlyTest {
     }
 
     @Test
-    void anInsertThatDoesNotExtendTheHeadIsRefused() {
-        // The right next number, but not linked to the head's hash: even the application's own role
+    void anInsertThatDoesNotExtendTheChainIsRefused() {
+        // The right next number, but not linked to the last record's hash: even the application's own role
         // cannot append a record that does not continue the chain.
         assertRefused(db.app(), "INSERT INTO audit_record (seq, recorded_at, encoding_version, event_type, actor_groups,"
                 + " result_digest, prev_hash, hash) VALUES (6, now(), 1, 'forged', '{}', "
                 + "decode(repeat('00', 32), 'hex'), decode(repeat('11', 32), 'hex'), decode(repeat('22', 32), 'hex'))",
-                "does not extend the chain head");
+                "does not extend the chain");
         assertRefused(db.app(), "INSERT INTO audit_record (seq, recorded_at, encoding_version, event_type, actor_groups,"
                 + " result_digest, prev_hash, hash) SELECT 6, recorded_at - interval '1 hour', 1, 'backdated', '{}', "
-                + "decode(repeat('00', 32), 'hex'), hash, decode(repeat('22', 32), 'hex') FROM audit_chain_head",
-                "does not extend the chain head");
+                + "decode(repeat('00', 32), 'hex'), hash, decode(repeat('22', 32), 'hex') FROM audit_record WHERE seq = 5",
+                "does not extend the chain");
+        // Linked to the last record, but leaving a gap.
+        assertRefused(db.app(), "INSERT INTO audit_record (seq, recorded_at, encoding_version, event_type, actor_groups,"
+                + " result_digest, prev_hash, hash) SELECT 7, now(), 1, 'gap', '{}', "
+                + "decode(repeat('00', 32), 'hex'), hash, decode(repeat('22', 32), 'hex') FROM audit_record WHERE seq = 5",
+                "does not extend the chain");
         assertThat(ledger.verify().valid()).isTrue();
         assertThat(ledger.append(Events.command(6)).sequence()).isEqualTo(6);
     }

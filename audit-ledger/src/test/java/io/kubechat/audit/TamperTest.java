@@ -118,17 +118,15 @@ class TamperTest {
     }
 
     @Test
-    void aTruncatedTailIsDetectedEvenWhenTheHeadIsRewound() {
-        db.tamper("DELETE FROM audit_record WHERE seq > 35",
-                "UPDATE audit_chain_head SET seq = 35, hash = (SELECT hash FROM audit_record WHERE seq = 35)");
+    void aTruncatedTailIsDetected() {
+        db.tamper("DELETE FROM audit_record WHERE seq > 35");
         assertDetectedAt(36, "truncated");
     }
 
     @Test
     void aTruncatedTailIsDetectedFromPublishedCheckpointsWhenTheDatabaseCheckpointsGoToo() {
         db.tamper("DELETE FROM audit_record WHERE seq > 25",
-                "DELETE FROM audit_checkpoint WHERE tree_size > 20",
-                "UPDATE audit_chain_head SET seq = 25, hash = (SELECT hash FROM audit_record WHERE seq = 25)");
+                "DELETE FROM audit_checkpoint WHERE tree_size > 20");
         assertDetectedAt(26, "truncated");
     }
 
@@ -191,7 +189,6 @@ class TamperTest {
                 insertCheckpointAsSuperuser(forged, tree);
             }
         }
-        db.tamper("UPDATE audit_chain_head SET hash = (SELECT hash FROM audit_record WHERE seq = " + RECORDS + ")");
     }
 
     private void insertAsSuperuser(AuditRecord r) throws SQLException {

@@ -16,12 +16,11 @@ import java.util.List;
 /** Turns an {@link AuditQuery} into one indexed SQL statement. */
 public final class AuditQueries {
 
-    /** Must stay identical to the expression of index audit_record_tags_idx, or the index is not used. */
-    static final String TAGS = "(ARRAY['actor=' || actor_user, 'type=' || event_type, 'cluster=' || cluster,"
-            + " 'namespace=' || namespace, 'risk=' || risk_level, 'outcome=' || outcome])";
-
-    private static final String INDEX_NEW_RECORDS = "INSERT INTO audit_search (seq, document)"
-            + " SELECT seq, to_tsvector('simple', coalesce(request_text, '') || ' ' || coalesce(kubectl, '')"
+    /** The same expressions as the migration that built audit_search (V4). */
+    private static final String INDEX_NEW_RECORDS = "INSERT INTO audit_search (seq, tags, document)"
+            + " SELECT seq, ARRAY['actor=' || actor_user, 'type=' || event_type, 'cluster=' || cluster,"
+            + " 'namespace=' || namespace, 'risk=' || risk_level, 'outcome=' || outcome],"
+            + " to_tsvector('simple', coalesce(request_text, '') || ' ' || coalesce(kubectl, '')"
             + " || ' ' || coalesce(reason, '')) FROM audit_record"
             + " WHERE seq > (SELECT coalesce(max(seq), 0) FROM audit_search) ORDER BY seq"
             + " ON CONFLICT (seq) DO NOTHING";
@@ -30,8 +29,9 @@ public final class AuditQueries {
     }
 
     /**
-     * Adds records appended since the last run to the free-text index, in one statement. Sequence numbers
-     * commit in order (the chain head serialises writers), so "after the highest indexed" misses nothing.
+     * Adds records appended since the last run to the search index (tags and free text), in one statement.
+     * Sequence numbers commit in order (a record is accepted only once its predecessor is visible), so "after
+     * the highest indexed" misses nothing.
      */
     public static int indexNewRecords(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INDEX_NEW_RECORDS)) {
@@ -57,14 +57,20 @@ public final class AuditQueries {
         tag(tags, "namespace", q.namespace());
         tag(tags, "risk", q.riskLevel());
         tag(tags, "outcome", q.outcome());
-        if (!tags.isEmpty()) {
-            sql.append(" AND ").append(TAGS).append(" @> ?");
-            params.add(c.createArrayOf("text", tags.toArray()));
-        }
-        if (q.text() != null && !q.text().isBlank()) {
+        boolean text = q.text() != null && !q.text().isBlank();
+        if (!tags.isEmpty() || text) {
+            // The index is filled behind the appends; catching up first keeps the answer complete.
             indexNewRecords(c);
-            sql.append(" AND seq IN (SELECT seq FROM audit_search WHERE document @@ plainto_tsquery('simple', ?))");
-            params.add(q.text());
+            sql.append(" AND seq IN (SELECT seq FROM audit_search WHERE true");
+            if (!tags.isEmpty()) {
+                sql.append(" AND tags @> ?");
+                params.add(c.createArrayOf("text", tags.toArray()));
+            }
+            if (text) {
+                sql.append(" AND document @@ plainto_tsquery('simple', ?)");
+                params.add(q.text());
+            }
+            sql.append(")");
         }
         if (q.beforeSequence() != null) {
             sql.append(" AND seq < ?");
@@ -93,14 +99,14 @@ public final class AuditQueries {
 
     /**
      * The first sequence number stamped at or after {@code time}, by bisection over the primary key: times
-     * never decrease along the chain (the head trigger enforces it), so about 20 point reads cover a million
+     * never decrease along the chain (the link trigger enforces it), so about 20 point reads cover a million
      * records and the page query then walks one key range.
      */
     static long firstAtOrAfter(Connection c, Instant time) throws SQLException {
         long low;
         long high;
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce((SELECT min(seq) FROM audit_record),"
-                + " seq + 1), seq + 1 FROM audit_chain_head");
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(min(seq), 1), coalesce(max(seq), 0) + 1 FROM audit_record");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             low = rs.getLong(1);

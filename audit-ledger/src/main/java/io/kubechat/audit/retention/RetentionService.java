@@ -75,7 +75,7 @@ public final class RetentionService {
     private static long lastArchivable(Connection c, long archived, Instant cutoff) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH stop AS (
-                    SELECT coalesce(min(r.seq), (SELECT seq + 1 FROM audit_chain_head)) AS seq
+                    SELECT coalesce(min(r.seq), (SELECT coalesce(max(seq), 0) + 1 FROM audit_record)) AS seq
                       FROM audit_record r
                      WHERE r.seq > ?
                        AND (r.recorded_at >= ?

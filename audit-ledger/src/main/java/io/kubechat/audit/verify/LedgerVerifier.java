@@ -60,10 +60,30 @@ public final class LedgerVerifier {
 
     /** Returns false once verification has failed; the caller stops reading. */
     public boolean accept(AuditRecord r) {
+        return accept(r, contentProblem(r));
+    }
+
+    /**
+     * What is wrong with the record's content (hash, result digest) on its own, or null. It depends on no other
+     * record, so callers may compute it for many records in parallel and pass it to {@link #accept(AuditRecord,
+     * String)}, which checks the rest in order.
+     */
+    public static String contentProblem(AuditRecord r) {
+        return RecordChecks.content(r);
+    }
+
+    /**
+     * Like {@link #accept(AuditRecord)}, with the record's content already checked by {@link #contentProblem}.
+     * Returns false once verification has failed; the caller stops reading.
+     */
+    public boolean accept(AuditRecord r, String contentProblem) {
         if (failure != null) {
             return false;
         }
-        String problem = RecordChecks.problem(r, expected, previousHash);
+        String problem = RecordChecks.placement(r, expected, previousHash);
+        if (problem == null) {
+            problem = contentProblem;
+        }
         if (problem != null) {
             return fail(expected, problem);
         }

@@ -13,6 +13,12 @@ final class RecordChecks {
 
     /** @return null if the record is sound, else what is wrong with it */
     static String problem(AuditRecord r, long expectedSequence, byte[] expectedPreviousHash) {
+        String problem = placement(r, expectedSequence, expectedPreviousHash);
+        return problem != null ? problem : content(r);
+    }
+
+    /** Sequence number and link to the record before: needs the records in order. */
+    static String placement(AuditRecord r, long expectedSequence, byte[] expectedPreviousHash) {
         if (r.sequence() != expectedSequence) {
             return r.sequence() > expectedSequence
                     ? "record " + expectedSequence + " is missing (next present is " + r.sequence() + ")"
@@ -22,6 +28,11 @@ final class RecordChecks {
         if (!MessageDigest.isEqual(r.previousHash(), expectedPreviousHash)) {
             return "previous-hash link broken: record " + r.sequence() + " does not follow the record before it";
         }
+        return null;
+    }
+
+    /** Hash and result digest against the record's own content: independent of every other record. */
+    static String content(AuditRecord r) {
         byte[] computed;
         try {
             computed = RecordEncoding.expectedHash(r);

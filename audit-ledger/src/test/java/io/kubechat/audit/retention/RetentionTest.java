@@ -111,6 +111,14 @@ class RetentionTest {
         ledger.records(1, Long.MAX_VALUE, left::add);
         assertThat(left).isEmpty();
         assertThat(ledger.verify().valid()).isTrue();
+
+        // With every record archived, the chain continues from the segment's end; archived numbers stay taken.
+        assertThat(ledger.append(AuditEvent.builder("approval").build()).sequence()).isEqualTo(31);
+        assertThatThrownBy(() -> sql(db, "INSERT INTO audit_record (seq, recorded_at, encoding_version, event_type,"
+                + " actor_groups, result_digest, prev_hash, hash) VALUES (1, now(), 1, 'forged', '{}',"
+                + " decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'), decode(repeat('22', 32), 'hex'))"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("archived");
+        assertThat(ledger.verify().valid()).isTrue();
     }
 
     @Test

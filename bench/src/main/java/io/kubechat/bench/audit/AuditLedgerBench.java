@@ -8,11 +8,7 @@ import io.kubechat.audit.RecordEncoding;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.audit.query.AuditQuery;
 import io.kubechat.audit.verify.VerificationResult;
-import io.kubechat.bench.BaselineRatio;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
@@ -20,7 +16,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,7 +23,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +34,22 @@ import java.util.function.Supplier;
  * plain single-row inserts of equally sized rows (the baseline), ledger appends with 1 and 8 writers,
  * then verification of a ledger of a million records and filtered query pages over it.
  * Run: {@code java -cp bench/target/benchmarks.jar io.kubechat.bench.audit.AuditLedgerBench}
- * ({@code -Dkubechat.bench.audit.records=N} changes the size of the verified ledger).
+ * ({@code -Dkubechat.bench.audit.records=N} changes the size of the verified ledger, {@code -Dkubechat.bench.audit.runs=N}
+ * how often appends, verification and queries are measured in the one run; the setup is shared).
  */
 public final class AuditLedgerBench {
 
     private static final int LOAD_BATCH = 50_000;
+    private static final int WARMUP_ROUNDS = 3;
+    private static final int ROUNDS = 12;
+    private static final Duration ROUND_SLICE = Duration.ofSeconds(2);
 
     private AuditLedgerBench() {
     }
 
     public static void main(String[] args) throws Exception {
         long records = Long.getLong("kubechat.bench.audit.records", 1_000_000);
+        int runs = Integer.getInteger("kubechat.bench.audit.runs", 3);
         Path work = Files.createTempDirectory("kubechat-audit-bench");
         Path keyFile = work.resolve("audit-signing-key.pem");
         SigningKey key = SigningKey.loadOrGenerate(keyFile);
@@ -62,29 +61,32 @@ public final class AuditLedgerBench {
                     "CREATE DATABASE ledger_append OWNER audit_owner",
                     "CREATE DATABASE ledger_verify OWNER audit_owner");
             LedgerSchema.of(pg.getDatabase("audit_owner", "ledger_append")).migrate();
-            // Schema version 3 holds the query indexes: built once after the bulk load, as an upgrade would.
+            // Versions 3 and 4 build the query indexes: built once after the bulk load, as an upgrade would.
             LedgerSchema.of(pg.getDatabase("audit_owner", "ledger_verify")).migrateTo(2);
             sql(pg.getDatabase("audit_owner", "ledger_append"),
                     "CREATE TABLE bench_plain (LIKE audit_record INCLUDING DEFAULTS)",
                     "ALTER TABLE bench_plain ADD PRIMARY KEY (seq)",
                     "GRANT INSERT ON bench_plain TO " + LedgerSchema.DEFAULT_APP_ROLE);
 
-            Collection<RunResult> results = new Runner(new OptionsBuilder()
-                    .include(AuditAppendBench.class.getName())
-                    .jvmArgsAppend("-D" + BenchRecords.JDBC_URL + "=" + pg.getJdbcUrl("audit_app", "ledger_append"),
-                            "-D" + BenchRecords.KEY_FILE + "=" + keyFile)
-                    .build()).run();
-            BaselineRatio.print("Audit ledger appends vs plain single-row inserts, committed operations per second",
-                    results, "plainInsert1");
-
+            CpuMeter cpu = new CpuMeter(pg.getPort());
             List<String> summary = new ArrayList<>();
-            double plain = score(results, "plainInsert1");
-            summary.add(line("plain inserts/s, 1 writer (baseline)", plain, ""));
-            summary.add(line("plain inserts/s, 8 writers", score(results, "plainInsert8"), ""));
-            summary.add(line("ledger appends/s, 1 writer", score(results, "ledgerAppend1"),
-                    ratio(score(results, "ledgerAppend1"), plain)));
-            summary.add(line("ledger appends/s, 8 writers", score(results, "ledgerAppend8"),
-                    ratio(score(results, "ledgerAppend8"), plain)));
+            for (int run = 1; run <= runs; run++) {
+                CpuMeter.Sample appendStart = cpu.sample();
+                AuditAppendBench.Rates rates = new AuditAppendBench(pg.getDatabase("audit_app", "ledger_append"), key)
+                        .run(WARMUP_ROUNDS, ROUNDS, ROUND_SLICE);
+                summary.add("  run " + run + ": appends and inserts, " + ROUNDS + " measured rounds of "
+                        + ROUND_SLICE.toSeconds() + " s per kind, interleaved");
+                summary.add("      " + cpu.since(appendStart));
+                double plain = rates.perSecond().get(AuditAppendBench.Kind.PLAIN_1);
+                for (AuditAppendBench.Kind kind : AuditAppendBench.Kind.values()) {
+                    double rate = rates.perSecond().get(kind);
+                    summary.add(line(kind.label, rate, kind.name().startsWith("LEDGER") ? ratio(rate, plain) : ""));
+                }
+                summary.add(String.format(Locale.ROOT, "  %-44s %s", "ratio per round, 1 writer (min median max)",
+                        spread(rates.roundRatios1())));
+                summary.add(String.format(Locale.ROOT, "  %-44s %s", "ratio per round, 8 writers (min median max)",
+                        spread(rates.roundRatios8())));
+            }
 
             try (AuditLedger appended = AuditLedger.open(pg.getDatabase("audit_app", "ledger_append"), key,
                     LedgerConfig.defaults("kubechat.io/audit/bench").withCheckpointEveryRecords(0)
@@ -104,7 +106,7 @@ public final class AuditLedgerBench {
             long indexStart = System.nanoTime();
             LedgerSchema.of(pg.getDatabase("audit_owner", "ledger_verify")).migrate();
             sql(verifyOwner, "ANALYZE audit_record", "ANALYZE audit_search");
-            summary.add(String.format(Locale.ROOT, "  %-44s %10.1f s", "query indexes built (migration V3)",
+            summary.add(String.format(Locale.ROOT, "  %-44s %10.1f s", "query indexes built (migrations V3, V4)",
                     seconds(indexStart)));
 
             try (AuditLedger ledger = AuditLedger.open(pg.getDatabase("audit_app", "ledger_verify"), key,
@@ -113,17 +115,22 @@ public final class AuditLedgerBench {
                 ledger.checkpoint().orElseThrow();
                 summary.add(String.format(Locale.ROOT, "  %-44s %10.2f s", "first checkpoint (verify + Merkle + sign)",
                         seconds(signStart)));
-                for (int run = 1; run <= 2; run++) {
-                    long start = System.nanoTime();
+                for (int run = 1; run <= runs; run++) {
+                    CpuMeter.Sample start = cpu.sample();
                     VerificationResult result = ledger.verify();
                     summary.add(String.format(Locale.ROOT, "  %-44s %10.2f s  (%s)",
-                            "verification of " + result.recordsVerified() + " records, run " + run, seconds(start), result));
+                            "verification of " + result.recordsVerified() + " records, run " + run,
+                            (System.nanoTime() - start.nanos()) / 1e9, result));
+                    summary.add("      " + cpu.since(start));
                 }
-                queries(ledger, summary);
+                for (int run = 1; run <= runs; run++) {
+                    summary.add("  queries, run " + run);
+                    queries(ledger, summary);
+                }
             }
             System.out.println();
-            System.out.println("== Audit ledger summary (PostgreSQL 17 embedded, synchronous_commit=on, "
-                    + Runtime.getRuntime().availableProcessors() + " CPUs)");
+            System.out.println("== Audit ledger summary (" + settings(admin) + ", "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs, load average at the end " + CpuMeter.loadAverage() + ")");
             summary.forEach(System.out::println);
         }
     }
@@ -160,14 +167,13 @@ public final class AuditLedgerBench {
     }
 
     /**
-     * Writes a genuine chain (the ledger's own encoding and hashes) with COPY, triggers off, then moves the
-     * head: appending a million records one by one would measure appends again and take minutes.
+     * Writes a genuine chain (the ledger's own encoding and hashes) with COPY, triggers off: appending a million
+     * records one by one would measure appends again and take minutes.
      */
     private static void load(DataSource superuser, long records) throws Exception {
         HexFormat hex = HexFormat.of();
         byte[] prev = RecordEncoding.GENESIS_HASH;
         Instant start = Instant.now().minus(Duration.ofDays(30));
-        Instant last = start;
         long stepMicros = Duration.ofDays(30).toNanos() / 1000 / records;
         try (Connection c = superuser.getConnection()) {
             try (Statement st = c.createStatement()) {
@@ -192,19 +198,22 @@ public final class AuditLedgerBench {
                         .append('\t').append(e.result()).append("\t\\\\x").append(hex.formatHex(prev))
                         .append("\t\\\\x").append(hex.formatHex(hash)).append('\n');
                 prev = hash;
-                last = at;
                 if (seq % LOAD_BATCH == 0 || seq == records) {
                     copy.copyIn("COPY audit_record FROM STDIN", new StringReader(rows.toString()));
                     rows.setLength(0);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE audit_chain_head SET seq = ?, hash = ?, recorded_at = ?")) {
-                ps.setLong(1, records);
-                ps.setBytes(2, prev);
-                ps.setObject(3, OffsetDateTime.ofInstant(last, ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
+        }
+    }
+
+    /** The server's own word on what a commit costs, printed with the numbers it explains. */
+    private static String settings(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version')"
+                     + " || ', synchronous_commit=' || current_setting('synchronous_commit')"
+                     + " || ', fsync=' || current_setting('fsync')")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
@@ -216,9 +225,10 @@ public final class AuditLedgerBench {
         }
     }
 
-    private static double score(Collection<RunResult> results, String method) {
-        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method)).findFirst()
-                .orElseThrow().getPrimaryResult().getScore();
+    private static String spread(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format(Locale.ROOT, "%.2f %.2f %.2f", sorted.get(0), sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1));
     }
 
     private static String line(String what, double perSecond, String ratio) {

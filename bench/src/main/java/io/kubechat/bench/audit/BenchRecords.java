@@ -8,8 +8,6 @@ import java.util.List;
 /** Realistic audit events of steady size (about 600 bytes per row), the same for the baseline and the ledger. */
 final class BenchRecords {
 
-    static final String JDBC_URL = "kubechat.bench.audit.jdbcUrl";
-    static final String KEY_FILE = "kubechat.bench.audit.keyFile";
 
     private BenchRecords() {
     }
