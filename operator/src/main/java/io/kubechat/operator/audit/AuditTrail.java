@@ -14,6 +14,7 @@ import io.kubechat.crds.v1alpha1.AuditReference;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Identity;
+import io.kubechat.operator.metrics.ExecutionMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,11 +35,13 @@ public class AuditTrail {
     private final AgroalDataSource dataSource;
     private final Path signingKeyFile;
     private final String origin;
+    private final ExecutionMetrics metrics;
     private AuditLedger ledger;
 
     public AuditTrail(AgroalDataSource dataSource,
             @ConfigProperty(name = "kubechat.audit.signing-key-file") Path signingKeyFile,
-            @ConfigProperty(name = "kubechat.audit.origin") String origin) {
+            @ConfigProperty(name = "kubechat.audit.origin") String origin, ExecutionMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.signingKeyFile = signingKeyFile;
         this.origin = origin;
@@ -68,7 +71,7 @@ public class AuditTrail {
                 .outcome(outcome)
                 .result(result)
                 .build();
-        AuditRecord record = ledger().append(event);
+        AuditRecord record = metrics.auditAppend(() -> ledger().append(event));
         return new AuditReference(record.sequence(), HexFormat.of().formatHex(record.hash()));
     }
 

@@ -26,19 +26,23 @@ import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.nlp.TranslationResult;
 import io.kubechat.nlp.risk.RiskClassifier;
 import io.kubechat.audit.AuditUnavailableException;
+import io.kubechat.chat.ChatHistoryException;
 import io.kubechat.operator.access.AccessRequirement;
-import io.kubechat.operator.access.AccessReview;
-import io.kubechat.operator.access.KindResolver;
 import io.kubechat.operator.access.RequiredAccess;
 import io.kubechat.operator.access.ResourceKind;
 import io.kubechat.operator.audit.AuditTrail;
+import io.kubechat.operator.cluster.ClusterTarget;
+import io.kubechat.operator.cluster.ClusterTargets;
+import io.kubechat.operator.cluster.ClusterUnavailableException;
 import io.kubechat.operator.execute.CommandExecutor;
 import io.kubechat.operator.execute.CommandRefusedException;
 import io.kubechat.operator.execute.ObjectNotFoundException;
-import io.kubechat.operator.execute.RequesterClients;
+import io.kubechat.operator.metrics.ExecutionMetrics;
 import io.kubechat.operator.execute.ResultLimits;
+import io.kubechat.operator.policy.ExecutionPolicies;
 import io.kubechat.operator.policy.PolicyDecision;
 import io.kubechat.operator.policy.PolicyEvaluator;
+import io.kubechat.operator.session.ChatMessages;
 import io.kubechat.operator.status.CommandExecutionStatuses;
 import io.kubechat.operator.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,15 +50,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Takes a CommandExecution from request to outcome: translate, rate, authorize the requester,
- * apply policy, hold for approval, execute as the requester, record the result.
+ * apply policy, hold for approval, execute as the requester, record the result. The command runs on
+ * the cluster it names (or its session names), and every check is made on that cluster.
  *
  * <p>Exactly once: before a command runs, the Running phase is written with the resource version
  * the reconcile read, so a second operator or a retried reconcile cannot start it again. A command
@@ -66,26 +70,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CommandExecutionReconciler implements Reconciler<CommandExecution> {
 
     private static final Duration AUDIT_RETRY = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(CommandExecutionReconciler.class);
 
     private final KubernetesClient client;
     private final String operatorNamespace;
     private final Clock clock = Clock.systemUTC();
-    private final KindResolver kinds;
-    private final AccessReview accessReview;
-    private final RequesterClients requesters;
+    private final ClusterTargets clusters;
     private final CommandExecutor executor;
     private final CommandTranslation translation = new CommandTranslation();
     private final EventRecorder events;
     private final AuditTrail audit;
+    private final ChatMessages chat;
+    private final ExecutionPolicies policies;
+    private final ExecutionMetrics metrics;
 
-    public CommandExecutionReconciler(KubernetesClient client, AuditTrail audit,
+    public CommandExecutionReconciler(KubernetesClient client, AuditTrail audit, ClusterTargets clusters, ChatMessages chat, ExecutionPolicies policies,
+            ExecutionMetrics metrics,
             @ConfigProperty(name = "kubechat.operator.namespace", defaultValue = "kubechat-system") String operatorNamespace,
             @ConfigProperty(name = "kubechat.execution.timeout", defaultValue = "30s") Duration timeout) {
         this.client = client;
         this.operatorNamespace = operatorNamespace;
-        this.kinds = new KindResolver(client);
-        this.accessReview = new AccessReview(client);
-        this.requesters = new RequesterClients(client);
+        this.clusters = clusters;
+        this.chat = chat;
+        this.policies = policies;
+        this.metrics = metrics;
         this.executor = new CommandExecutor(ResultLimits.STATUS, timeout.toSeconds(), clock);
         this.events = new EventRecorder(client, clock);
         this.audit = audit;
@@ -96,12 +104,20 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         CommandExecutionStatus status = ce.getStatus();
         CommandExecutionStatuses next = new CommandExecutionStatuses(ce.getMetadata().getGeneration(), clock.instant());
         if (status != null && status.phase() != null && status.phase().isTerminal()) {
-            return Conditions.find(status.conditions(), CommandExecutionStatuses.AUDITED).filter(c -> c.status() == ConditionStatus.False).isPresent()
-                    ? recordOutcome(ce, next, status)
-                    : UpdateControl.noUpdate();
+            if (Conditions.find(status.conditions(), CommandExecutionStatuses.AUDITED).filter(c -> c.status() == ConditionStatus.False).isPresent()) {
+                return recordOutcome(ce, next, status, outcomeNamespace(ce, status));
+            }
+            return recordInSession(ce, status) ? UpdateControl.noUpdate() : UpdateControl.<CommandExecution>noUpdate().rescheduleAfter(AUDIT_RETRY);
         }
         try {
-            return advance(ce, status, next);
+            UpdateControl<CommandExecution> control = advance(ce, status, next);
+            CommandExecutionStatus reached = ce.getStatus();
+            if (reached != null && reached.phase() != null && reached.phase().isTerminal()) {
+                Command command = reached.translation() == null ? null : reached.translation().command();
+                metrics.finished(command == null ? null : command.verb().toString(), reached.risk() == null ? null : reached.risk().level().name(),
+                        reached.phase().name());
+            }
+            return control;
         } catch (AuditUnavailableException e) {
             // Nothing is decided or run without its record: say why, and try again shortly.
             ce.setStatus(next.waiting(status, "AuditUnavailable", "waiting for the audit ledger: " + e.getMessage()));
@@ -118,19 +134,21 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return finish(ce, audit(next, ce, status, "command_failed", null, null, null, reason, "no_requester", null), "NoRequester");
         }
         Optional<ChatSession> session = session(ce);
-        String cluster = ce.getSpec().cluster() != null ? ce.getSpec().cluster()
-                : session.map(ChatSession::getSpec).map(ChatSessionSpec::cluster).orElse(null);
-        if (cluster != null) {
+        String cluster = cluster(ce, session);
+        ClusterTarget target;
+        try {
+            target = clusters.resolve(cluster);
+        } catch (ClusterUnavailableException e) {
             // Never run on the local cluster what was meant for another one.
-            String reason = "running on ClusterConnection " + cluster + " is not available in this operator version";
-            status = next.failed(status, "ClusterNotSupported", reason);
-            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, reason, "cluster_not_supported", null),
-                    "ClusterNotSupported");
+            status = next.failed(status, e.reason(), e.getMessage());
+            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, e.getMessage(), "cluster_unavailable", null),
+                    e.reason());
         }
         String defaultNamespace = defaultNamespace(ce, session);
 
         if (status == null || status.phase() == null) {
-            TranslationResult translated = translation.translate(ce.getSpec(), requesters.as(requester), defaultNamespace);
+            TranslationResult translated = metrics.translation("embedded",
+                    () -> translation.translate(ce.getSpec(), target.requesters().as(requester), defaultNamespace));
             if (!translated.understood()) {
                 status = next.notUnderstood(status, translated.translation(), translated.error());
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
@@ -138,7 +156,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             }
             Command given = translated.command();
             if (given.resource() != null) {
-                Optional<ResourceKind> resolved = kinds.resolve(given.resource());
+                Optional<ResourceKind> resolved = target.kinds().resolve(given.resource());
                 if (resolved.isPresent()) {
                     // Rate, apply policy and record the command with the kind's canonical name, whatever alias was used.
                     ResourceKind kind = resolved.get();
@@ -156,9 +174,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         Command command = status.translation().command();
         ResourceKind kind = null;
         if (command.resource() != null) {
-            Optional<ResourceKind> resolved = kinds.resolve(command.resource());
+            Optional<ResourceKind> resolved = target.kinds().resolve(command.resource());
             if (resolved.isEmpty()) {
-                String reason = "the cluster serves no kind " + command.resource().kind();
+                String reason = target.displayName() + " serves no kind " + command.resource().kind();
                 status = next.failed(status, "UnknownKind", reason);
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, reason, "unknown_kind", null),
                         "UnknownKind");
@@ -168,7 +186,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         String namespace = effectiveNamespace(command, kind, defaultNamespace);
 
         if (status.phase() == ExecutionPhase.Translated) {
-            Authorization authorization = accessReview.review(requester, RequiredAccess.of(command, kind, namespace));
+            if (!target.allows(namespace)) {
+                String reason = "ClusterConnection " + target.name() + " allows commands only in namespaces " + target.allowedNamespaces();
+                status = next.deniedByPolicy(status, new Authorization(false, reason, null), reason);
+                return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", reason, "denied", null),
+                        "DeniedByPolicy");
+            }
+            Authorization authorization = target.accessReview().review(requester, RequiredAccess.of(command, kind, namespace));
             if (!authorization.allowed()) {
                 status = next.denied(status, authorization);
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied", authorization.reason(),
@@ -195,6 +219,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             Instant expiry = Instant.parse(status.approvalExpiryTime());
             // An approval that arrives after the window (or is seen only after it, say across a failover) does not count.
             if (!now.isBefore(expiry)) {
+                recordApprovalWait(status, "expired", now);
                 status = next.expired(status);
                 return finish(ce, audit(next, ce, status, "approval", null, namespace, "expired", null, "expired", null), "Expired");
             }
@@ -208,6 +233,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "approval", approval.approver(), namespace, "not_valid", refusal.get(), "rejected",
                         null), "ApprovalNotValid");
             }
+            recordApprovalWait(status, approval.decision() == ApprovalDecision.REJECTED ? "rejected" : "approved", now);
             if (approval.decision() == ApprovalDecision.REJECTED) {
                 String message = "rejected by " + approval.approver().user() + (approval.reason() == null ? "" : ": " + approval.reason());
                 status = next.rejected(status, "Rejected", message);
@@ -241,21 +267,19 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return UpdateControl.<CommandExecution>noUpdate().rescheduleAfter(AUDIT_RETRY);
             }
         }
-        CommandExecutionStatus outcome = execute(ce, next, status, requester, command, kind, namespace);
+        CommandExecutionStatus outcome = execute(target, ce, next, status, requester, command, kind, namespace);
         ce.setStatus(outcome);
-        return recordOutcome(ce, next, outcome);
+        return recordOutcome(ce, next, outcome, namespace);
     }
 
     /**
      * Records what the command did. The command has run, so a ledger that is away cannot stop it any
      * more: the outcome stays in status with Audited=False until a later reconcile records it.
      */
-    private UpdateControl<CommandExecution> recordOutcome(CommandExecution ce, CommandExecutionStatuses next, CommandExecutionStatus outcome) {
+    private UpdateControl<CommandExecution> recordOutcome(CommandExecution ce, CommandExecutionStatuses next, CommandExecutionStatus outcome,
+            String namespace) {
         boolean succeeded = outcome.phase() == ExecutionPhase.Succeeded;
         var summary = Conditions.find(outcome.conditions(), CommandExecutionStatuses.SUCCEEDED).orElseThrow();
-        Command command = outcome.translation().command();
-        ResourceKind kind = command.resource() == null ? null : kinds.resolve(command.resource()).orElse(null);
-        String namespace = effectiveNamespace(command, kind, defaultNamespace(ce, session(ce)));
         try {
             CommandExecutionStatus recorded = audit(next, ce, outcome, succeeded ? "command_executed" : "command_failed",
                     ce.getSpec().requester(), namespace, null, succeeded ? null : summary.message(), succeeded ? "succeeded" : "failed",
@@ -270,15 +294,36 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
     }
 
+    private void recordApprovalWait(CommandExecutionStatus awaiting, String decision, Instant now) {
+        Conditions.find(awaiting.conditions(), CommandExecutionStatuses.APPROVED)
+                .ifPresent(held -> metrics.approvalWait(decision, Duration.between(Instant.parse(held.lastTransitionTime()), now)));
+    }
+
+    /** The namespace a finished command acted in, for its outcome record. */
+    private String outcomeNamespace(CommandExecution ce, CommandExecutionStatus outcome) {
+        Command command = outcome.translation().command();
+        Optional<ChatSession> session = session(ce);
+        String defaultNamespace = defaultNamespace(ce, session);
+        if (command.resource() == null) {
+            return defaultNamespace;
+        }
+        try {
+            ClusterTarget target = clusters.resolve(cluster(ce, session));
+            return effectiveNamespace(command, target.kinds().resolve(command.resource()).orElse(null), defaultNamespace);
+        } catch (ClusterUnavailableException e) {
+            return command.namespace() != null ? command.namespace() : defaultNamespace;
+        }
+    }
+
     private CommandExecutionStatus audit(CommandExecutionStatuses next, CommandExecution ce, CommandExecutionStatus status, String eventType,
             Identity actor, String namespace, String decision, String reason, String outcome, String result) {
         return next.audited(status, audit.record(ce, status, eventType, actor, namespace, decision, reason, outcome, result));
     }
 
-    private CommandExecutionStatus execute(CommandExecution ce, CommandExecutionStatuses next, CommandExecutionStatus running,
-            Identity requester, Command command, ResourceKind kind, String namespace) {
+    private CommandExecutionStatus execute(ClusterTarget target, CommandExecution ce, CommandExecutionStatuses next,
+            CommandExecutionStatus running, Identity requester, Command command, ResourceKind kind, String namespace) {
         try {
-            CommandResult result = executor.execute(requesters.as(requester), command, kind, namespace);
+            CommandResult result = executor.execute(target.requesters().as(requester), command, kind, namespace);
             events.normal(ce, "Succeeded", result.summary());
             return next.succeeded(running, result);
         } catch (CommandRefusedException e) {
@@ -325,7 +370,8 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 || approver.groups().stream().noneMatch(decision.approverGroups()::contains))) {
             return Optional.of(approver.user() + " is in none of the approver groups " + decision.approverGroups());
         }
-        Authorization mayApprove = accessReview.review(approver, List.of(new AccessRequirement("approve", "kubechat.io",
+        // Approval is a right on the CommandExecution, which lives here, whichever cluster the command targets.
+        Authorization mayApprove = clusters.local().accessReview().review(approver, List.of(new AccessRequirement("approve", "kubechat.io",
                 "commandexecutions", null, ce.getMetadata().getNamespace(), ce.getMetadata().getName())));
         if (!mayApprove.allowed()) {
             return Optional.of(approver.user() + " may not approve commandexecutions in namespace " + ce.getMetadata().getNamespace());
@@ -339,20 +385,32 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                     .map(c -> c.message()).orElse(warningReason));
         }
         ce.setStatus(status);
-        return UpdateControl.patchStatus(ce);
+        // Final now: the status must be written whatever happens to the chat history, which catches up later.
+        return recordInSession(ce, status) ? UpdateControl.patchStatus(ce) : UpdateControl.patchStatus(ce).rescheduleAfter(AUDIT_RETRY);
+    }
+
+    /** Adds a finished command of a session to its conversation; false when that has to be tried again. */
+    private boolean recordInSession(CommandExecution ce, CommandExecutionStatus outcome) {
+        if (ce.getSpec().sessionRef() == null) {
+            return true;
+        }
+        try {
+            chat.recordOutcome(ce, outcome);
+            return true;
+        } catch (ChatHistoryException e) {
+            LOG.warnf("CommandExecution %s/%s: not yet in its session's history: %s", ce.getMetadata().getNamespace(),
+                    ce.getMetadata().getName(), e.getMessage());
+            return false;
+        }
     }
 
     /** The policies of the operator's namespace, the CommandExecution's, and the one the command acts in. */
     private List<ExecutionPolicy> policies(CommandExecution ce, String targetNamespace) {
-        Set<String> namespaces = new LinkedHashSet<>(List.of(operatorNamespace, ce.getMetadata().getNamespace()));
+        List<String> namespaces = new ArrayList<>(List.of(operatorNamespace, ce.getMetadata().getNamespace()));
         if (targetNamespace != null) {
             namespaces.add(targetNamespace);
         }
-        List<ExecutionPolicy> policies = new ArrayList<>();
-        for (String namespace : namespaces) {
-            policies.addAll(client.resources(ExecutionPolicy.class).inNamespace(namespace).list().getItems());
-        }
-        return policies;
+        return policies.in(namespaces);
     }
 
     private Optional<ChatSession> session(CommandExecution ce) {
@@ -361,6 +419,12 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
         return Optional.ofNullable(client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace())
                 .withName(ce.getSpec().sessionRef().name()).get());
+    }
+
+    /** The ClusterConnection the command names, else its session's, else null for the local cluster. */
+    private static String cluster(CommandExecution ce, Optional<ChatSession> session) {
+        return ce.getSpec().cluster() != null ? ce.getSpec().cluster()
+                : session.map(ChatSession::getSpec).map(ChatSessionSpec::cluster).orElse(null);
     }
 
     /** The session's namespace when the command belongs to one that sets it, else the CommandExecution's. */

@@ -6,20 +6,40 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Emits Kubernetes Events on the resource, so kubectl describe and event tooling show each step. */
+/**
+ * Emits Kubernetes Events on the resource, so kubectl describe and event tooling show each step.
+ * They are sent in the background: an Event is a convenience (the status and the audit ledger are
+ * the record), and waiting for each one took a third of a command's time. When the API server falls
+ * far behind, the oldest unsent Events are dropped rather than holding up commands.
+ */
 public final class EventRecorder {
 
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
     private static final String COMPONENT = "kubechat-operator";
+    private static final int SENDERS = 2;
+    private static final int BACKLOG = 10_000;
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final ExecutorService sender = new ThreadPoolExecutor(SENDERS, SENDERS, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(BACKLOG), EventRecorder::daemon,
+            new ThreadPoolExecutor.DiscardOldestPolicy());
 
     public EventRecorder(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "event-sender");
+        thread.setDaemon(true);
+        return thread;
     }
 
     public void normal(HasMetadata object, String reason, String message) {
@@ -43,11 +63,12 @@ public final class EventRecorder {
                 .withNewSource().withComponent(COMPONENT).endSource()
                 .withReportingComponent(COMPONENT)
                 .build();
-        try {
-            client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
-        } catch (KubernetesClientException e) {
-            // Events are a convenience; the status and the audit ledger are the record.
-            LOG.debugf("event %s on %s not recorded: %s", reason, object.getMetadata().getName(), e.getMessage());
-        }
+        sender.execute(() -> {
+            try {
+                client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
+            } catch (KubernetesClientException e) {
+                LOG.debugf("event %s on %s not recorded: %s", reason, object.getMetadata().getName(), e.getMessage());
+            }
+        });
     }
 }

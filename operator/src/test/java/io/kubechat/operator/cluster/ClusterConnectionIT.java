@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,14 @@ class ClusterConnectionIT {
     void aSecondClusterIsReachableWithItsVersionThenUnreachableWhenItStops() throws Exception {
         LocalCluster local = LocalCluster.shared();
         KubernetesClient admin = local.admin();
-        String namespace = local.createNamespace("connections");
+        String namespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
+        String name = uniqueName("second");
         try (LocalCluster second = LocalCluster.startAnother(Path.of("target", "second-cluster"))) {
-            admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("second-kubeconfig").endMetadata()
+            admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
                     .addToStringData("kubeconfig", Files.readString(second.kubeconfig("admin"))).build()).create();
-            admin.resources(ClusterConnection.class).inNamespace(namespace).resource(connection("second", "second-kubeconfig")).create();
+            admin.resources(ClusterConnection.class).inNamespace(namespace).resource(connection(name, name)).create();
 
-            ClusterConnectionStatus reachable = await(admin, namespace, "second", s -> Boolean.TRUE.equals(s.reachable()));
+            ClusterConnectionStatus reachable = await(admin, namespace, name, s -> Boolean.TRUE.equals(s.reachable()));
             assertThat(reachable.serverVersion()).isEqualTo("v1.35.4");
             assertThat(reachable.conditions()).singleElement().satisfies(c -> {
                 assertThat(c.type()).isEqualTo("Reachable");
@@ -47,7 +49,7 @@ class ClusterConnectionIT {
             });
 
             second.close();
-            ClusterConnectionStatus lost = await(admin, namespace, "second", s -> Boolean.FALSE.equals(s.reachable()));
+            ClusterConnectionStatus lost = await(admin, namespace, name, s -> Boolean.FALSE.equals(s.reachable()));
             assertThat(lost.conditions().get(0).reason()).isEqualTo("Unreachable");
             assertThat(lost.conditions().get(0).message()).startsWith("cannot reach https://127.0.0.1:");
         }
@@ -67,8 +69,7 @@ class ClusterConnectionIT {
             remote.admin().apps().deployments().inNamespace("shop").resource(deployment("web", 1)).create();
             remote.bind("shop", "alice", "ClusterRole", "edit");
             String operatorNamespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
-            // Named after the test's namespace: the operator's namespace outlives a test run on a reused cluster.
-            String connectionName = namespace;
+            String connectionName = uniqueName("remote");
             admin.secrets().inNamespace(operatorNamespace).resource(new SecretBuilder().withNewMetadata().withName(connectionName)
                     .endMetadata().addToStringData("kubeconfig", Files.readString(remote.kubeconfig("admin"))).build()).create();
             admin.resources(ClusterConnection.class).inNamespace(operatorNamespace).resource(connection(connectionName, connectionName, "shop"))
@@ -94,12 +95,27 @@ class ClusterConnectionIT {
     void aMissingSecretIsReportedAsSuch() {
         LocalCluster local = LocalCluster.shared();
         KubernetesClient admin = local.admin();
-        String namespace = local.createNamespace("connections");
-        admin.resources(ClusterConnection.class).inNamespace(namespace).resource(connection("ghost", "no-such-secret")).create();
-        ClusterConnectionStatus status = await(admin, namespace, "ghost", s -> s.conditions() != null);
+        String namespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
+        String name = uniqueName("ghost");
+        admin.resources(ClusterConnection.class).inNamespace(namespace).resource(connection(name, "no-such-secret")).create();
+        ClusterConnectionStatus status = await(admin, namespace, name, s -> s.conditions() != null);
         assertThat(status.reachable()).isFalse();
         assertThat(status.conditions().get(0).reason()).isEqualTo("SecretNotFound");
         assertThat(status.conditions().get(0).message()).isEqualTo("Secret no-such-secret not found in namespace " + namespace);
+    }
+
+    @Test
+    void connectionsOutsideTheOperatorsNamespaceAreNotItsConcern() throws InterruptedException {
+        LocalCluster local = LocalCluster.shared();
+        String namespace = local.createNamespace("connections");
+        local.admin().resources(ClusterConnection.class).inNamespace(namespace).resource(connection("elsewhere", "no-such-secret")).create();
+        Thread.sleep(5_000);
+        assertThat(local.admin().resources(ClusterConnection.class).inNamespace(namespace).withName("elsewhere").get().getStatus()).isNull();
+    }
+
+    /** The operator's namespace outlives a test run on a reused cluster: names there must not repeat. */
+    private static String uniqueName(String prefix) {
+        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     }
 
     private static ClusterConnection connection(String name, String secret, String... allowedNamespaces) {

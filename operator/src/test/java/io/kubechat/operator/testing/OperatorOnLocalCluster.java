@@ -42,6 +42,7 @@ public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManag
             Path keyDir = Files.createTempDirectory("kubechat-audit");
             return Map.of(
                     "kubechat.cluster-connection.probe-interval", "2s",
+                    "kubechat.chat-session.refresh-interval", "2s",
                     "kubechat.operator.namespace", OPERATOR_NAMESPACE,
                     "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                     "quarkus.datasource.username", "postgres",

@@ -1,0 +1,49 @@
+package io.kubechat.operator.testing;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.kubechat.testsupport.LocalCluster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The operator's identity exactly as its manifest (operator/src/main/kubernetes/rbac.yaml) defines it. */
+public final class OperatorRbac {
+
+    private OperatorRbac() {
+    }
+
+    /**
+     * Installs the manifest with the operator in {@code operatorNamespace} (cluster-wide objects
+     * renamed after it, so tests do not share them) and returns a kubeconfig of its ServiceAccount.
+     */
+    public static Path install(LocalCluster cluster, String operatorNamespace) {
+        List<HasMetadata> items;
+        try (InputStream in = Files.newInputStream(cluster.repoRoot().resolve("operator/src/main/kubernetes/rbac.yaml"))) {
+            items = cluster.admin().load(in).items();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (HasMetadata item : items) {
+            if (item.getMetadata().getNamespace() != null) {
+                item.getMetadata().setNamespace(operatorNamespace);
+            } else {
+                item.getMetadata().setName(item.getMetadata().getName() + "-" + operatorNamespace);
+            }
+            List<Subject> subjects = item instanceof RoleBinding binding ? binding.getSubjects()
+                    : item instanceof ClusterRoleBinding binding ? binding.getSubjects() : List.of();
+            subjects.forEach(subject -> subject.setNamespace(operatorNamespace));
+            if (item instanceof ClusterRoleBinding binding) {
+                binding.getRoleRef().setName(binding.getRoleRef().getName() + "-" + operatorNamespace);
+            }
+            cluster.admin().resource(item).create();
+        }
+        String serviceAccount = items.stream().filter(i -> i.getKind().equals("ServiceAccount")).findFirst().orElseThrow().getMetadata().getName();
+        return cluster.serviceAccountKubeconfig(operatorNamespace, serviceAccount);
+    }
+}
