@@ -1,0 +1,121 @@
+package io.kubechat.gateway.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubechat.crds.v1alpha1.CommandExecution;
+import io.kubechat.gateway.api.Dtos;
+import io.kubechat.gateway.kube.CommandViews;
+import io.kubechat.gateway.kube.Conversations;
+import io.kubechat.gateway.kube.KubeAccess;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds every open session stream from a watch on the CommandExecutions of the sessions namespace. Each replica
+ * runs its own informer, so a browser connected to any replica sees every change, whoever caused it.
+ */
+@ApplicationScoped
+public class StreamHub {
+
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
+
+    private final Map<String, Set<WebSocketConnection>> bySession = new ConcurrentHashMap<>();
+    private final KubeAccess kube;
+    private final Conversations conversations;
+    private final ObjectMapper json;
+    private final AtomicLong sent = new AtomicLong();
+    private SharedIndexInformer<CommandExecution> informer;
+
+    public StreamHub(KubeAccess kube, Conversations conversations, ObjectMapper json, MeterRegistry registry) {
+        this.kube = kube;
+        this.conversations = conversations;
+        this.json = json;
+        registry.gaugeMapSize("kubechat.gateway.streams.sessions", java.util.List.of(), bySession);
+        registry.more().counter("kubechat.gateway.streams.events", java.util.List.of(), sent);
+    }
+
+    void start(@Observes StartupEvent event) {
+        informer = kube.gateway().resources(CommandExecution.class).inNamespace(conversations.namespace())
+                .withLabel(Conversations.SESSION_LABEL)
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(CommandExecution ce) {
+                        publish(ce);
+                    }
+
+                    @Override
+                    public void onUpdate(CommandExecution old, CommandExecution ce) {
+                        if (!java.util.Objects.equals(old.getMetadata().getResourceVersion(), ce.getMetadata().getResourceVersion())) {
+                            publish(ce);
+                        }
+                    }
+
+                    @Override
+                    public void onDelete(CommandExecution ce, boolean unknownFinalState) {
+                    }
+                }, 0);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (informer != null) {
+            informer.close();
+        }
+    }
+
+    public boolean watching() {
+        return informer != null && informer.isWatching();
+    }
+
+    public void subscribe(String sessionId, WebSocketConnection connection) {
+        bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    public void unsubscribe(String sessionId, WebSocketConnection connection) {
+        bySession.computeIfPresent(sessionId, (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    void publish(CommandExecution ce) {
+        String session = ce.getMetadata().getLabels() == null ? null : ce.getMetadata().getLabels().get(Conversations.SESSION_LABEL);
+        if (session != null && bySession.containsKey(session)) {
+            send(session, new Dtos.StreamEvent("command", CommandViews.command(ce), null));
+        }
+    }
+
+    /** A message posted through this replica; others learn of it through the command it created. */
+    public void message(String session, Dtos.Message message) {
+        send(session, new Dtos.StreamEvent("message", null, message));
+    }
+
+    private void send(String session, Dtos.StreamEvent event) {
+        Set<WebSocketConnection> connections = bySession.get(session);
+        if (connections == null || connections.isEmpty()) {
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (WebSocketConnection c : connections) {
+            if (c.isOpen()) {
+                sent.incrementAndGet();
+                c.sendText(text).subscribe().with(ok -> { }, e -> LOG.debugf("stream send failed: %s", e.getMessage()));
+            }
+        }
+    }
+}

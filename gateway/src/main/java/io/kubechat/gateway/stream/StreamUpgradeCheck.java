@@ -1,0 +1,79 @@
+package io.kubechat.gateway.stream;
+
+import io.kubechat.gateway.auth.AuthFilter;
+import io.kubechat.gateway.auth.SessionStore;
+import io.kubechat.gateway.auth.WebUser;
+import io.kubechat.gateway.kube.Conversations;
+import io.kubechat.gateway.web.ApiException;
+import io.kubechat.gateway.web.RateLimiter;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stream opens only for a signed-in user who may use the session, from a page of this origin
+ * (the Origin check stops other sites from riding on the cookie).
+ */
+@ApplicationScoped
+public class StreamUpgradeCheck implements HttpUpgradeCheck {
+
+    private final SessionStore sessions;
+    private final Conversations conversations;
+    private final RateLimiter limiter;
+
+    public StreamUpgradeCheck(SessionStore sessions, Conversations conversations, RateLimiter limiter) {
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        return Uni.createFrom().item(() -> check(context)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private CheckResult check(HttpUpgradeContext context) {
+        HttpServerRequest http = context.httpRequest();
+        try {
+            limiter.address(AuthFilter.clientAddress(http));
+            if (!sameOrigin(http)) {
+                return CheckResult.rejectUpgradeSync(403);
+            }
+            Cookie cookie = http.getCookie(SessionStore.COOKIE);
+            Optional<WebUser> user = sessions.resolve(cookie == null ? null : cookie.getValue());
+            if (user.isEmpty()) {
+                return CheckResult.rejectUpgradeSync(401);
+            }
+            limiter.user(user.get().username());
+            conversations.session(user.get(), context.pathParam("id"));
+            return CheckResult.permitUpgradeSync();
+        } catch (RateLimiter.TooManyRequests e) {
+            return CheckResult.rejectUpgradeSync(429, Map.of("Retry-After", List.of(Long.toString(e.retryAfterSeconds()))));
+        } catch (ApiException e) {
+            return CheckResult.rejectUpgradeSync(e.status());
+        }
+    }
+
+    static boolean sameOrigin(HttpServerRequest http) {
+        String origin = http.getHeader("Origin");
+        if (origin == null) {
+            // Browsers always send Origin on WebSocket handshakes; non-browser clients carry no ambient cookie risk.
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = http.getHeader("Host");
+            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && host.equalsIgnoreCase(originHost);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
