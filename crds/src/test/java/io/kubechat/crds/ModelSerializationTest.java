@@ -55,7 +55,7 @@ class ModelSerializationTest {
     void unsetFieldsAreLeftOut() throws IOException {
         ChatSession session = read("chatsession.yaml", ChatSession.class);
         String json = Serialization.asJson(session.getSpec());
-        assertThat(json).doesNotContain("null").doesNotContain("owner").contains("\"retention\":\"720h\"");
+        assertThat(json).doesNotContain("null").doesNotContain("cluster").contains("\"retention\":\"720h\"");
     }
 
     private static <T> T read(String example, Class<T> type) throws IOException {
