@@ -52,6 +52,8 @@ public class Conversations {
 
     public List<ChatSession> sessions(WebUser user) {
         return kube.gateway().resources(ChatSession.class).inNamespace(namespace).list().getItems().stream()
+                // A deleted session stays until the operator has removed its commands and messages; it is gone for users.
+                .filter(s -> s.getMetadata().getDeletionTimestamp() == null)
                 .filter(s -> mayUse(user, s))
                 .sorted(Comparator.comparing((ChatSession s) -> s.getMetadata().getCreationTimestamp()).reversed())
                 .toList();
@@ -63,7 +65,7 @@ public class Conversations {
             throw ApiException.notFound("session " + id);
         }
         ChatSession s = kube.gateway().resources(ChatSession.class).inNamespace(namespace).withName(id).get();
-        if (s == null || !mayUse(user, s)) {
+        if (s == null || s.getMetadata().getDeletionTimestamp() != null || !mayUse(user, s)) {
             throw ApiException.notFound("session " + id);
         }
         return s;
