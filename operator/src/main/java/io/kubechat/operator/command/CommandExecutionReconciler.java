@@ -51,6 +51,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -114,8 +115,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             CommandExecutionStatus reached = ce.getStatus();
             if (reached != null && reached.phase() != null && reached.phase().isTerminal()) {
                 Command command = reached.translation() == null ? null : reached.translation().command();
-                metrics.finished(command == null ? null : command.verb().toString(), reached.risk() == null ? null : reached.risk().level().name(),
-                        reached.phase().name());
+                // The verb as the CRD writes it (rollout-restart), so series match what users type.
+                String verb = command == null ? null : command.verb().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                metrics.finished(verb, reached.risk() == null ? null : reached.risk().level().name(), reached.phase().name());
             }
             return control;
         } catch (AuditUnavailableException e) {
