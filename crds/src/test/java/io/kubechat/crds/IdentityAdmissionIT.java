@@ -12,6 +12,7 @@ import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -97,11 +98,16 @@ class IdentityAdmissionIT {
     }
 
     private void awaitPolicyEnforced() {
-        // Policies take effect asynchronously once the API server has compiled them.
+        // Policies take effect asynchronously once the API server has compiled them, each on its own.
+        awaitEnforced(() -> commandExecution("probe-" + System.nanoTime(), "request: probe"));
+        awaitEnforced(() -> resource("ChatSession", "probe-" + System.nanoTime(), "owner: {user: carol}"));
+    }
+
+    private void awaitEnforced(Supplier<GenericKubernetesResource> probe) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
-                cluster.as("alice").resource(commandExecution("probe-" + System.nanoTime(), "request: probe")).inNamespace(namespace).create();
+                cluster.as("alice").resource(probe.get()).inNamespace(namespace).create();
             } catch (KubernetesClientException e) {
                 if (e.getMessage().contains("must be your own user name")) {
                     return;
