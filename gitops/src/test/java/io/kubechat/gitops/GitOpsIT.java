@@ -22,6 +22,7 @@ import io.kubechat.crds.v1alpha1.ExecutionPolicySpec;
 import io.kubechat.gitops.ArgoHealthCheck.Health;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.ProcessResult;
+import io.kubechat.testsupport.RealOperator;
 import io.kubechat.testsupport.TestWorkloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

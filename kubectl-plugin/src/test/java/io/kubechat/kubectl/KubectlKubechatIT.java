@@ -11,6 +11,7 @@ import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.crds.v1alpha1.Identity;
 import io.kubechat.testsupport.LocalCluster;
+import io.kubechat.testsupport.RealOperator;
 import io.kubechat.testsupport.TestWorkloads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

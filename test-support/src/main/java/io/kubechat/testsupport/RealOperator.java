@@ -1,8 +1,6 @@
-package io.kubechat.kubectl;
+package io.kubechat.testsupport;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.kubechat.testsupport.LocalCluster;
-import io.kubechat.testsupport.OperatorProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * The packaged operator against the local cluster, with a real PostgreSQL for its ledger, installed as
  * an installation would: CRDs, the identity admission policies, the operator's namespace.
  */
-final class RealOperator implements AutoCloseable {
+public final class RealOperator implements AutoCloseable {
 
-    static final String NAMESPACE = "kubechat-system";
+    public static final String NAMESPACE = "kubechat-system";
 
-    final EmbeddedPostgres postgres;
-    final String jdbcUrl;
-    final Path signingKey;
+    public final EmbeddedPostgres postgres;
+    public final String jdbcUrl;
+    public final Path signingKey;
     private final Process process;
 
     private RealOperator(EmbeddedPostgres postgres, Path signingKey, Process process) {
@@ -29,7 +27,7 @@ final class RealOperator implements AutoCloseable {
         this.process = process;
     }
 
-    static RealOperator start(LocalCluster cluster, String logName) throws IOException {
+    public static RealOperator start(LocalCluster cluster, String logName) throws IOException {
         Path repo = cluster.repoRoot();
         cluster.installCrds(repo.resolve("crds/generated"));
         cluster.apply(repo.resolve("crds/admission/identity-policies.yaml"));
