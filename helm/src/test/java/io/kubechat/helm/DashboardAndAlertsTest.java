@@ -22,7 +22,7 @@ class DashboardAndAlertsTest {
     void dashboardHasAPanelForEveryQuestion() throws IOException {
         Map<String, String> metricByTopic = Map.of(
                 "executions by verb, risk and outcome", "kubechat_executions_total",
-                "reconcile durations", "kubechat_reconcile_duration_seconds_bucket",
+                "reconcile durations", "operator_sdk_controllers_execution_reconcile_seconds_bucket",
                 "translation latency", "kubechat_translation_duration_seconds_bucket",
                 "approval wait", "kubechat_approval_wait_seconds_bucket",
                 "audit append latency", "kubechat_audit_append_duration_seconds_bucket",

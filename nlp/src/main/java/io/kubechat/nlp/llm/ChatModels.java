@@ -2,10 +2,12 @@ package io.kubechat.nlp.llm;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,11 @@ public final class ChatModels {
     }
 
     public static ChatModel create(LlmSettings s) {
+        return create(s, List.of());
+    }
+
+    /** @param listeners told of every call, its token usage and its failure (the operator's metrics) */
+    public static ChatModel create(LlmSettings s, List<ChatModelListener> listeners) {
         return switch (s.provider()) {
             case OPENAI, OPENAI_COMPATIBLE -> OpenAiChatModel.builder()
                     .baseUrl(s.baseUrl())
@@ -32,6 +39,7 @@ public final class ChatModels {
                     .maxRetries(0)
                     .logRequests(false)
                     .logResponses(false)
+                    .listeners(listeners)
                     .build();
             // Azure's v1 API is the OpenAI API; it takes the key as a bearer token or in an api-key header
             case AZURE_OPENAI -> OpenAiChatModel.builder()
@@ -45,6 +53,7 @@ public final class ChatModels {
                     .maxRetries(0)
                     .logRequests(false)
                     .logResponses(false)
+                    .listeners(listeners)
                     .build();
             case OLLAMA -> OllamaChatModel.builder()
                     .baseUrl(s.baseUrl() == null ? "http://localhost:11434" : s.baseUrl())
@@ -53,6 +62,7 @@ public final class ChatModels {
                     .responseFormat(ResponseFormat.JSON)
                     .timeout(s.timeout())
                     .maxRetries(0)
+                    .listeners(listeners)
                     .build();
             case ANTHROPIC -> AnthropicChatModel.builder()
                     .baseUrl(s.baseUrl())
@@ -64,6 +74,7 @@ public final class ChatModels {
                     .maxRetries(0)
                     .logRequests(false)
                     .logResponses(false)
+                    .listeners(listeners)
                     .build();
             case GEMINI -> GoogleAiGeminiChatModel.builder()
                     .baseUrl(s.baseUrl())
@@ -73,6 +84,7 @@ public final class ChatModels {
                     .responseFormat(ResponseFormat.JSON)
                     .timeout(s.timeout())
                     .maxRetries(0)
+                    .listeners(listeners)
                     .build();
         };
     }

@@ -3,6 +3,7 @@ package io.kubechat.nlp.llm;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * How to reach a model provider. The API key is held here only to build the client: it is left
@@ -37,14 +38,19 @@ public record LlmSettings(LlmProvider provider, String baseUrl, String model, St
      * null when no provider is configured, meaning the embedded translator alone.
      */
     public static LlmSettings fromEnvironment(Map<String, String> env) {
-        String provider = env.get("KUBECHAT_LLM_PROVIDER");
+        return from(env::get);
+    }
+
+    /** The same settings from any source of those variables, such as the application's configuration. */
+    public static LlmSettings from(UnaryOperator<String> variables) {
+        String provider = variables.apply("KUBECHAT_LLM_PROVIDER");
         if (provider == null || provider.isBlank() || provider.equalsIgnoreCase("embedded")) {
             return null;
         }
-        String timeout = env.get("KUBECHAT_LLM_TIMEOUT_SECONDS");
-        return new LlmSettings(LlmProvider.fromName(provider.strip()), env.get("KUBECHAT_LLM_BASE_URL"),
-                Objects.requireNonNull(env.get("KUBECHAT_LLM_MODEL"), "KUBECHAT_LLM_MODEL is required"),
-                env.get("KUBECHAT_LLM_API_KEY"),
+        String timeout = variables.apply("KUBECHAT_LLM_TIMEOUT_SECONDS");
+        return new LlmSettings(LlmProvider.fromName(provider.strip()), variables.apply("KUBECHAT_LLM_BASE_URL"),
+                Objects.requireNonNull(variables.apply("KUBECHAT_LLM_MODEL"), "KUBECHAT_LLM_MODEL is required"),
+                variables.apply("KUBECHAT_LLM_API_KEY"),
                 timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(timeout.strip())),
                 DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
     }

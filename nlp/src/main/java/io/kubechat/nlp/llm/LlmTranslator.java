@@ -5,6 +5,7 @@ import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -52,7 +53,12 @@ public final class LlmTranslator implements Translator {
     private final CircuitBreaker breaker;
 
     public LlmTranslator(LlmSettings settings, Translator fallback) {
-        this(settings.provider().engine(), ChatModels.create(settings), fallback, settings.attempts(), settings.backoff(),
+        this(settings, fallback, List.of());
+    }
+
+    /** @param listeners told of every call to the provider, for metrics */
+    public LlmTranslator(LlmSettings settings, Translator fallback, List<ChatModelListener> listeners) {
+        this(settings.provider().engine(), ChatModels.create(settings, listeners), fallback, settings.attempts(), settings.backoff(),
                 CircuitBreakerConfig.custom()
                         .slidingWindowSize(10)
                         .minimumNumberOfCalls(5)
@@ -79,6 +85,26 @@ public final class LlmTranslator implements Translator {
                 .retryOnException(LlmTranslator::worthRetrying)
                 .build());
         this.breaker = CircuitBreaker.of(engine, breakerConfig);
+    }
+
+    private LlmTranslator(LlmTranslator shared, Translator fallback) {
+        this.engine = shared.engine;
+        this.model = shared.model;
+        this.fallback = fallback;
+        this.prompt = shared.prompt;
+        this.validator = shared.validator;
+        this.renderer = shared.renderer;
+        this.explainer = shared.explainer;
+        this.retry = shared.retry;
+        this.breaker = shared.breaker;
+    }
+
+    /**
+     * This translator with another fallback, sharing the client, retry and circuit breaker: the
+     * operator falls back to an embedded translator that resolves names with each requester's rights.
+     */
+    public LlmTranslator withFallback(Translator fallback) {
+        return new LlmTranslator(this, fallback);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.kubechat.nlp.llm;
 
+import io.kubechat.testsupport.LocalProviderServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubechat.nlp.llm.LocalProviderServer.Received;
+import io.kubechat.testsupport.LocalProviderServer.Received;
 import java.time.Duration;
 
 /** Azure OpenAI's OpenAI-compatible v1 API (/openai/v1/chat/completions, api-key header), served locally. */

@@ -1,10 +1,11 @@
 package io.kubechat.nlp.llm;
 
+import io.kubechat.testsupport.LocalProviderServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubechat.nlp.llm.LocalProviderServer.Received;
-import io.kubechat.nlp.llm.LocalProviderServer.Reply;
+import io.kubechat.testsupport.LocalProviderServer.Received;
+import io.kubechat.testsupport.LocalProviderServer.Reply;
 import java.time.Duration;
 import java.util.Map;
 

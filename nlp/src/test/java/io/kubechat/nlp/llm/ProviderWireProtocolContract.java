@@ -1,5 +1,6 @@
 package io.kubechat.nlp.llm;
 
+import io.kubechat.testsupport.LocalProviderServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +10,8 @@ import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.nlp.TranslationRequest;
 import io.kubechat.nlp.TranslationResult;
 import io.kubechat.nlp.embedded.EmbeddedTranslator;
-import io.kubechat.nlp.llm.LocalProviderServer.Received;
-import io.kubechat.nlp.llm.LocalProviderServer.Reply;
+import io.kubechat.testsupport.LocalProviderServer.Received;
+import io.kubechat.testsupport.LocalProviderServer.Reply;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -78,7 +78,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     private final Clock clock = Clock.systemUTC();
     private final ClusterTargets clusters;
     private final CommandExecutor executor;
-    private final CommandTranslation translation = new CommandTranslation();
+    private final CommandTranslation translation;
     private final EventRecorder events;
     private final AuditTrail audit;
     private final ChatMessages chat;
@@ -86,7 +86,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     private final ExecutionMetrics metrics;
 
     public CommandExecutionReconciler(KubernetesClient client, AuditTrail audit, ClusterTargets clusters, ChatMessages chat, ExecutionPolicies policies,
-            ExecutionMetrics metrics,
+            ExecutionMetrics metrics, RequestTranslators translators,
             @ConfigProperty(name = "kubechat.operator.namespace", defaultValue = "kubechat-system") String operatorNamespace,
             @ConfigProperty(name = "kubechat.execution.timeout", defaultValue = "30s") Duration timeout) {
         this.client = client;
@@ -95,6 +95,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         this.chat = chat;
         this.policies = policies;
         this.metrics = metrics;
+        this.translation = new CommandTranslation(translators);
         this.executor = new CommandExecutor(ResultLimits.STATUS, timeout.toSeconds(), clock);
         this.events = new EventRecorder(client, clock);
         this.audit = audit;
@@ -102,6 +103,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
 
     @Override
     public UpdateControl<CommandExecution> reconcile(CommandExecution ce, Context<CommandExecution> context) {
+        metrics.countPending(context.getPrimaryCache());
         CommandExecutionStatus status = ce.getStatus();
         CommandExecutionStatuses next = new CommandExecutionStatuses(ce.getMetadata().getGeneration(), clock.instant());
         if (status != null && status.phase() != null && status.phase().isTerminal()) {
@@ -149,7 +151,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         String defaultNamespace = defaultNamespace(ce, session);
 
         if (status == null || status.phase() == null) {
-            TranslationResult translated = metrics.translation("embedded",
+            TranslationResult translated = metrics.translation(
                     () -> translation.translate(ce.getSpec(), target.requesters().as(requester), defaultNamespace));
             if (!translated.understood()) {
                 status = next.notUnderstood(status, translated.translation(), translated.error());

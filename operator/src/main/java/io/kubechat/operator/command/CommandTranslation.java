@@ -8,11 +8,9 @@ import io.kubechat.crds.v1alpha1.CommandExecutionSpec;
 import io.kubechat.crds.v1alpha1.Translation;
 import io.kubechat.nlp.TranslationRequest;
 import io.kubechat.nlp.TranslationResult;
-import io.kubechat.nlp.embedded.EmbeddedTranslator;
 import io.kubechat.nlp.kinds.KindLexicon;
 import io.kubechat.nlp.render.Explainer;
 import io.kubechat.nlp.render.KubectlRenderer;
-import io.kubechat.nlp.resolve.ClusterNameResolver;
 import io.kubechat.nlp.risk.RiskClassifier;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +18,8 @@ import java.util.Set;
 
 /**
  * Turns a CommandExecution's spec into a translation and a risk rating: a structured command as
- * given, or the request's words through the embedded translator, whose name lookups run with the
- * requester's own rights. The rating always comes from the structured command.
+ * given, or the request's words through the configured translator, whose name lookups run with the
+ * requester's own rights. The rating always comes from the structured command, never from a model.
  */
 public final class CommandTranslation {
 
@@ -31,8 +29,10 @@ public final class CommandTranslation {
     private final KubectlRenderer renderer;
     private final Explainer explainer;
     private final RiskClassifier classifier = new RiskClassifier();
+    private final RequestTranslators translators;
 
-    public CommandTranslation() {
+    public CommandTranslation(RequestTranslators translators) {
+        this.translators = translators;
         KindLexicon kinds = KindLexicon.builtIn();
         this.renderer = new KubectlRenderer(kinds);
         this.explainer = new Explainer(kinds);
@@ -46,8 +46,7 @@ public final class CommandTranslation {
         if (spec.command() != null) {
             return given(spec.command(), defaultNamespace);
         }
-        EmbeddedTranslator translator = new EmbeddedTranslator(new ClusterNameResolver(asRequester));
-        TranslationResult result = translator.translate(TranslationRequest.of(spec.request(), defaultNamespace));
+        TranslationResult result = translators.forRequester(asRequester).translate(TranslationRequest.of(spec.request(), defaultNamespace));
         if (!result.understood()) {
             return result;
         }

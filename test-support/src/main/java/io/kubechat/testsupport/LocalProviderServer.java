@@ -1,4 +1,4 @@
-package io.kubechat.nlp.llm;
+package io.kubechat.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,26 +21,26 @@ import java.util.concurrent.TimeUnit;
  * provider's API paths with scripted responses, in that provider's wire format, and records every
  * request it received.
  */
-final class LocalProviderServer implements AutoCloseable {
+public final class LocalProviderServer implements AutoCloseable {
 
     /** A scripted answer: status and JSON body, optionally only after a delay (to provoke timeouts). */
-    record Reply(int status, String body, Duration delay) {
-        static Reply ok(String body) {
+    public record Reply(int status, String body, Duration delay) {
+        public static Reply ok(String body) {
             return new Reply(200, body, Duration.ZERO);
         }
 
-        static Reply status(int status, String body) {
+        public static Reply status(int status, String body) {
             return new Reply(status, body, Duration.ZERO);
         }
 
-        static Reply slow(Duration delay, String body) {
+        public static Reply slow(Duration delay, String body) {
             return new Reply(200, body, delay);
         }
     }
 
     /** What a client sent. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -51,23 +51,23 @@ final class LocalProviderServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
 
-    LocalProviderServer() throws IOException {
+    public LocalProviderServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    synchronized LocalProviderServer then(Reply reply) {
+    public synchronized LocalProviderServer then(Reply reply) {
         script.add(reply);
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
