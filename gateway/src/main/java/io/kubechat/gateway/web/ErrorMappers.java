@@ -1,11 +1,13 @@
 package io.kubechat.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubechat.audit.AuditUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,6 +52,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return respond(400, "BadRequest", "the request body is not valid JSON for this endpoint", null);
+    }
+
+    /** JSON of the wrong shape, such as a string where a list belongs; Quarkus' own mapper answers outside the contract. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return respond(400, "BadRequest", "the request body is not valid JSON for this endpoint"
+                + (field.isEmpty() ? "" : " (" + field + " has the wrong type)"), null);
     }
 
     @ServerExceptionMapper
