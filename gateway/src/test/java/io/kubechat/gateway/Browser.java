@@ -88,6 +88,10 @@ public final class Browser {
         return send("PATCH", path, body, true);
     }
 
+    public Reply put(String path, Object body) {
+        return send("PUT", path, body, true);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null, true);
     }
@@ -135,9 +139,21 @@ public final class Browser {
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
         Exception failure;
+        volatile Integer closedWith;
 
         public boolean opened() {
             return socket != null;
+        }
+
+        /** The status code the server closed the stream with, or null while it is open. */
+        public Integer closedWith() {
+            return closedWith;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedWith = statusCode;
+            return null;
         }
 
         public Exception failure() {

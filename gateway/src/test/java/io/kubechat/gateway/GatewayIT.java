@@ -51,6 +51,8 @@ class GatewayIT {
         // An approver by KubeChat role whom RBAC does not allow to approve.
         createUser("dave", "approver");
         createUser("erin", "operator");
+        // An operator by KubeChat role with no rights in the shop.
+        createUser("frank", "operator");
     }
 
     private void createUser(String name, String role) {
@@ -340,6 +342,109 @@ class GatewayIT {
         Browser.Reply unknown = alice.get("/api/v1/no-such-endpoint");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").asText()).isEqualTo("NotFound");
+    }
+
+    @Test
+    @Order(10)
+    void theOwnerSharesASessionAndOnlyTheOwnerDecidesWhoSeesIt() throws Exception {
+        Browser alice = signedIn("alice");
+        String session = newSession(alice, GatewayEnvironment.SHOP);
+        String path = "/api/v1/sessions/" + session;
+        String sharing = path + "/sharing";
+        JsonNode listed = alice.post(path + "/messages", Map.of("text", "list deployments in shop")).json().get("command");
+        String listedPath = "/api/v1/commands/" + listed.get("namespace").asText() + "/" + listed.get("name").asText();
+        assertThat(awaitCommand(alice, listed, Set.of("Succeeded", "Failed", "Denied")).get("phase").asText()).isEqualTo("Succeeded");
+
+        Browser bob = signedIn("bob");
+        assertThat(bob.get(path).status()).isEqualTo(404);
+        assertThat(bob.get(path + "/messages").status()).isEqualTo(404);
+        assertThat(bob.get("/api/v1/commands?session=" + session).status()).isEqualTo(404);
+        assertThat(bob.get(listedPath).status()).isEqualTo(404);
+        assertThat(bob.get("/api/v1/sessions").json()).noneMatch(s -> s.get("id").asText().equals(session));
+        assertThat(bob.stream(session).opened()).isFalse();
+        assertThat(bob.put(sharing, Map.of("sharedWith", List.of("bob"))).status()).as("not even confirmed to exist").isEqualTo(404);
+
+        Browser.Reply shared = alice.put(sharing, Map.of("sharedWith", List.of(" Bob ", "frank", "bob")));
+        assertThat(shared.status()).as(shared.text()).isEqualTo(200);
+        assertThat(shared.json().get("sharedWith")).extracting(JsonNode::asText).containsExactly("bob", "frank");
+        assertThat(shared.json().get("access").asText()).isEqualTo("owner");
+
+        JsonNode inBobsList = bob.get("/api/v1/sessions").json().findParents("id").stream()
+                .filter(s -> s.get("id").asText().equals(session)).findFirst().orElseThrow();
+        assertThat(inBobsList.get("access").asText()).isEqualTo("shared");
+        assertThat(inBobsList.get("owner").asText()).isEqualTo("alice");
+        assertThat(bob.get(path).json().get("access").asText()).isEqualTo("shared");
+        assertThat(bob.get(path + "/messages").json()).extracting(m -> m.get("text").asText()).contains("list deployments in shop");
+        assertThat(bob.get("/api/v1/commands?session=" + session).json()).extracting(c -> c.get("name").asText())
+                .containsExactly(listed.get("name").asText());
+        assertThat(bob.get(listedPath).json().get("phase").asText()).isEqualTo("Succeeded");
+        Browser.Stream bobsStream = bob.stream(session);
+        assertThat(bobsStream.opened()).as(String.valueOf(bobsStream.failure())).isTrue();
+
+        // Only the owner renames, deletes or shares; a viewer it is shared with still sends no requests.
+        Browser.Reply reshare = bob.put(sharing, Map.of("sharedWith", List.of("bob", "erin")));
+        assertThat(reshare.status()).isEqualTo(403);
+        assertThat(reshare.json().get("error").asText()).isEqualTo("NotSessionOwner");
+        assertThat(bob.patch(path, Map.of("title", "mine now")).status()).isEqualTo(403);
+        assertThat(bob.delete(path).status()).isEqualTo(403);
+        Browser.Reply bobAsks = bob.post(path + "/messages", Map.of("text", "list pods in shop"));
+        assertThat(bobAsks.status()).isEqualTo(403);
+        assertThat(bobAsks.json().get("error").asText()).isEqualTo("NotAnOperator");
+
+        // An operator it is shared with may ask, as himself: frank has no rights in the shop, so his request is denied.
+        Browser frank = signedIn("frank");
+        Browser.Reply frankAsks = frank.post(path + "/messages", Map.of("text", "list pods in shop"));
+        assertThat(frankAsks.status()).as(frankAsks.text()).isEqualTo(202);
+        JsonNode franks = frankAsks.json().get("command");
+        assertThat(franks.get("requester").get("user").asText()).isEqualTo("frank");
+        assertThat(awaitCommand(alice, franks, Set.of("Succeeded", "Failed", "Denied")).get("phase").asText()).isEqualTo("Denied");
+        assertThat(frank.put(sharing, Map.of("sharedWith", List.of())).status()).isEqualTo(403);
+
+        // Sharing gives no say over approvals.
+        JsonNode destructive = alice.post(path + "/messages", Map.of("text", "delete deployment checkout in shop")).json().get("command");
+        assertThat(awaitCommand(alice, destructive, Set.of("AwaitingApproval", "Succeeded", "Failed", "Denied")).get("phase").asText())
+                .isEqualTo("AwaitingApproval");
+        String decide = "/api/v1/commands/" + destructive.get("namespace").asText() + "/" + destructive.get("name").asText();
+        for (Browser sharedUser : List.of(bob, frank)) {
+            Browser.Reply approval = sharedUser.post(decide + "/approve", Map.of());
+            assertThat(approval.status()).isEqualTo(403);
+            assertThat(approval.json().get("error").asText()).isEqualTo("NotAnApprover");
+        }
+        assertThat(signedIn("carol").post(decide + "/reject", Map.of("reason", "not today")).status()).isEqualTo(200);
+
+        // Bad lists are refused with a reason, and change nothing.
+        Map<Object, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(Map.of(), "sharedWith must be a list");
+        refusals.put(Map.of("sharedWith", List.of("  ")), "must not be empty");
+        refusals.put(Map.of("sharedWith", List.of("bob", "not a name!")), "'not a name!' is not a KubeChat user name");
+        refusals.put(Map.of("sharedWith", List.of("x".repeat(300))), "is not a KubeChat user name");
+        refusals.put(Map.of("sharedWith", List.of("Alice")), "the session is yours");
+        refusals.put(Map.of("sharedWith", java.util.stream.IntStream.range(0, 65).mapToObj(i -> "user" + i).toList()), "at most 64 users");
+        refusals.put("{\"sharedWith\": \"bob\"}", "not valid JSON for this endpoint (sharedWith has the wrong type)");
+        refusals.forEach((body, reason) -> {
+            Browser.Reply refused = alice.put(sharing, body);
+            assertThat(refused.status()).as(body + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).as(refused.text()).isEqualTo("BadRequest");
+            assertThat(refused.json().get("message").asText()).contains(reason);
+        });
+        assertThat(alice.get(path).json().get("sharedWith")).extracting(JsonNode::asText).containsExactly("bob", "frank");
+
+        Browser.Reply unshared = alice.put(sharing, Map.of("sharedWith", List.of("frank")));
+        assertThat(unshared.status()).as(unshared.text()).isEqualTo(200);
+        assertThat(unshared.json().get("sharedWith")).extracting(JsonNode::asText).containsExactly("frank");
+        await(() -> bobsStream.closedWith() != null);
+        assertThat(bobsStream.closedWith()).isEqualTo(4403);
+        assertThat(bob.get(path).status()).isEqualTo(404);
+        assertThat(bob.get(path + "/messages").status()).isEqualTo(404);
+        assertThat(bob.get("/api/v1/commands?session=" + session).status()).isEqualTo(404);
+        assertThat(bob.get(listedPath).status()).isEqualTo(404);
+        assertThat(bob.get("/api/v1/sessions").json()).noneMatch(s -> s.get("id").asText().equals(session));
+        assertThat(bob.stream(session).opened()).isFalse();
+        assertThat(frank.get(path).status()).isEqualTo(200);
+
+        assertThat(alice.put(sharing, Map.of("sharedWith", List.of())).json().get("sharedWith")).isEmpty();
+        assertThat(frank.get(path).status()).isEqualTo(404);
+        assertThat(alice.get(path).status()).isEqualTo(200);
     }
 
     @Test

@@ -23,11 +23,18 @@ public final class Dtos {
                        String csrfToken) {
     }
 
-    public record Session(String id, String title, String owner, String namespace, String cluster, long messageCount,
-                          String lastActivity, String createdAt) {
+    /**
+     * @param access "owner" for the signed-in user's own session, "shared" for one shared with them
+     * @param sharedWith who else may read and post in it
+     */
+    public record Session(String id, String title, String owner, String access, List<String> sharedWith, String namespace,
+                          String cluster, long messageCount, String lastActivity, String createdAt) {
     }
 
     public record SessionRequest(String title, String namespace) {
+    }
+
+    public record SharingRequest(List<String> sharedWith) {
     }
 
     public record ObjectRef(String namespace, String name) {

@@ -15,12 +15,14 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/sessions")
@@ -41,21 +43,22 @@ public class SessionResource {
     @GET
     public List<Dtos.Session> list() {
         WebUser user = current.get();
-        return conversations.sessions(user).stream().map(s -> conversations.view(s, history.recordedCount(s))).toList();
+        return conversations.sessions(user).stream().map(s -> conversations.view(user, s, history.recordedCount(s))).toList();
     }
 
     @POST
     public Response create(Dtos.SessionRequest body) {
         WebUser user = current.get();
         ChatSession s = conversations.createSession(user, body == null ? null : body.title(), body == null ? null : body.namespace());
-        return Response.status(201).entity(conversations.view(s, 0)).build();
+        return Response.status(201).entity(conversations.view(user, s, 0)).build();
     }
 
     @GET
     @Path("/{id}")
     public Dtos.Session get(@PathParam("id") String id) {
-        ChatSession s = conversations.session(current.get(), id);
-        return conversations.view(s, history.count(s));
+        WebUser user = current.get();
+        ChatSession s = conversations.session(user, id);
+        return conversations.view(user, s, history.count(s));
     }
 
     @PATCH
@@ -64,8 +67,24 @@ public class SessionResource {
         if (body == null) {
             throw ApiException.badRequest("a body with title or namespace is required");
         }
-        ChatSession s = conversations.updateSession(current.get(), id, body.title(), body.namespace());
-        return conversations.view(s, history.count(s));
+        WebUser user = current.get();
+        ChatSession s = conversations.updateSession(user, id, body.title(), body.namespace());
+        return conversations.view(user, s, history.count(s));
+    }
+
+    @PUT
+    @Path("/{id}/sharing")
+    @Operation(summary = "Share the session: replaces the list of users who may read it and post in it besides its owner",
+            description = "Only the owner may change it (403 NotSessionOwner otherwise). Names are KubeChat user names; "
+                    + "an empty list stops sharing. Those it is shared with see it in their session list with access "
+                    + "\"shared\", read its messages and commands and follow its stream; they may post requests only "
+                    + "if their role allows (operator or admin), and each request runs as themselves, with their own "
+                    + "Kubernetes rights. They cannot rename, delete or share it, and approving is unchanged. Removing "
+                    + "a user closes their open streams of the session.")
+    public Dtos.Session share(@PathParam("id") String id, Dtos.SharingRequest body) {
+        WebUser user = current.get();
+        ChatSession s = conversations.shareSession(user, id, body == null ? null : body.sharedWith());
+        return conversations.view(user, s, history.count(s));
     }
 
     @DELETE

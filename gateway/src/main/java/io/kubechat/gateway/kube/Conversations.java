@@ -16,13 +16,17 @@ import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.crds.v1alpha1.LocalReference;
 import io.kubechat.gateway.GatewayConfig;
 import io.kubechat.gateway.api.Dtos;
+import io.kubechat.gateway.auth.AccountStore;
 import io.kubechat.gateway.auth.Role;
 import io.kubechat.gateway.auth.WebUser;
 import io.kubechat.gateway.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -33,6 +37,8 @@ public class Conversations {
 
     public static final String SESSION_LABEL = "kubechat.io/session";
     public static final int MAX_TEXT = 2000;
+    /** The CRD's bound on spec.sharedWith, checked here first so that a mistake gets a plain 400. */
+    public static final int MAX_SHARED = 64;
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
 
@@ -75,7 +81,8 @@ public class Conversations {
         return s.getSpec() != null && s.getSpec().owner() != null && user.kubernetes().user().equals(s.getSpec().owner().user());
     }
 
-    static boolean mayUse(WebUser user, ChatSession s) {
+    /** The owner, and the users it is shared with, may read the session and post requests in it. */
+    public static boolean mayUse(WebUser user, ChatSession s) {
         if (owns(user, s)) {
             return true;
         }
@@ -114,6 +121,51 @@ public class Conversations {
         kube.gateway().resources(ChatSession.class).inNamespace(namespace).withName(id).delete();
     }
 
+    /**
+     * Replaces the list of users the session is shared with (empty: shared with nobody). Only the owner may. The
+     * names are KubeChat user names, as people sign in with them ({@link #mayUse} also accepts Kubernetes user
+     * names, for sessions written with kubectl).
+     */
+    public ChatSession shareSession(WebUser user, String id, List<String> names) {
+        ChatSession s = session(user, id);
+        requireOwner(user, s);
+        List<String> shared = checkShared(names, s.getSpec().owner().user(), user.username());
+        // A merge patch replaces the list as a whole; null removes the field.
+        Map<String, Object> spec = new HashMap<>();
+        spec.put("sharedWith", shared.isEmpty() ? null : shared);
+        return kube.gateway().resources(ChatSession.class).inNamespace(namespace).withName(id)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("spec", spec)));
+    }
+
+    static List<String> checkShared(List<String> names, String ownerUser, String ownerName) {
+        if (names == null) {
+            throw ApiException.badRequest("sharedWith must be a list of user names (an empty list stops sharing)");
+        }
+        if (names.size() > MAX_SHARED) {
+            throw ApiException.badRequest("a session may be shared with at most " + MAX_SHARED + " users");
+        }
+        LinkedHashSet<String> shared = new LinkedHashSet<>();
+        for (String name : names) {
+            // Sign-in lower-cases user names, so "Bob" is bob.
+            String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            if (n.isEmpty()) {
+                throw ApiException.badRequest("user names in sharedWith must not be empty");
+            }
+            if (!AccountStore.USERNAME.matcher(n).matches()) {
+                throw ApiException.badRequest("'" + abbreviate(n) + "' is not a KubeChat user name (up to 100 lower-case letters, digits, '.', '_', '@' or '-', starting with a letter or digit)");
+            }
+            if (n.equals(ownerUser) || n.equals(ownerName)) {
+                throw ApiException.badRequest("the session is yours; share it with other users");
+            }
+            shared.add(n);
+        }
+        return List.copyOf(shared);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
     private static void requireOwner(WebUser user, ChatSession s) {
         if (!owns(user, s)) {
             throw ApiException.forbidden("NotSessionOwner", "only the owner may change or delete this session");
@@ -132,12 +184,14 @@ public class Conversations {
         }
     }
 
-    public Dtos.Session view(ChatSession s, long messageCount) {
+    /** The session as {@code user} sees it: whether it is theirs or shared with them, and with whom it is shared. */
+    public Dtos.Session view(WebUser user, ChatSession s, long messageCount) {
         ChatSessionSpec spec = s.getSpec();
         var status = s.getStatus();
         String lastActivity = status != null && status.lastActivityTime() != null ? status.lastActivityTime() : s.getMetadata().getCreationTimestamp();
         long count = status != null && status.messageCount() != null ? Math.max(status.messageCount(), messageCount) : messageCount;
         return new Dtos.Session(s.getMetadata().getName(), spec.title(), spec.owner() == null ? null : spec.owner().user(),
+                owns(user, s) ? "owner" : "shared", spec.sharedWith() == null ? List.of() : spec.sharedWith(),
                 spec.namespace(), spec.cluster() == null ? "local" : spec.cluster(), count, lastActivity, s.getMetadata().getCreationTimestamp());
     }
 

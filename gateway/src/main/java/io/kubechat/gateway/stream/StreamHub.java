@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubechat.crds.v1alpha1.ChatSession;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.gateway.api.Dtos;
+import io.kubechat.gateway.auth.WebUser;
 import io.kubechat.gateway.kube.CommandViews;
 import io.kubechat.gateway.kube.Conversations;
 import io.kubechat.gateway.kube.KubeAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,12 +26,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Feeds every open session stream from a watch on the CommandExecutions of the sessions namespace. Each replica
- * runs its own informer, so a browser connected to any replica sees every change, whoever caused it.
+ * runs its own informer, so a browser connected to any replica sees every change, whoever caused it. A second
+ * watch, on the ChatSessions, closes the streams of people a session is no longer shared with, or that is deleted.
  */
 @ApplicationScoped
 public class StreamHub {
 
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
+    /** Sent when the session is deleted or no longer shared with the stream's user; reconnecting is refused. */
+    static final CloseReason GONE = new CloseReason(4403, "the session is no longer available to you");
 
     private final Map<String, Set<WebSocketConnection>> bySession = new ConcurrentHashMap<>();
     private final KubeAccess kube;
@@ -36,6 +42,7 @@ public class StreamHub {
     private final ObjectMapper json;
     private final AtomicLong sent = new AtomicLong();
     private SharedIndexInformer<CommandExecution> informer;
+    private SharedIndexInformer<ChatSession> sessionInformer;
 
     public StreamHub(KubeAccess kube, Conversations conversations, ObjectMapper json, MeterRegistry registry) {
         this.kube = kube;
@@ -65,20 +72,43 @@ public class StreamHub {
                     public void onDelete(CommandExecution ce, boolean unknownFinalState) {
                     }
                 }, 0);
+        sessionInformer = kube.gateway().resources(ChatSession.class).inNamespace(conversations.namespace())
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ChatSession session) {
+                    }
+
+                    @Override
+                    public void onUpdate(ChatSession old, ChatSession session) {
+                        revoke(session.getMetadata().getName(), session);
+                    }
+
+                    @Override
+                    public void onDelete(ChatSession session, boolean unknownFinalState) {
+                        revoke(session.getMetadata().getName(), null);
+                    }
+                }, 0);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (informer != null) {
             informer.close();
         }
+        if (sessionInformer != null) {
+            sessionInformer.close();
+        }
     }
 
     public boolean watching() {
-        return informer != null && informer.isWatching();
+        return informer != null && informer.isWatching() && sessionInformer != null && sessionInformer.isWatching();
     }
 
     public void subscribe(String sessionId, WebSocketConnection connection) {
         bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        // Sharing may have ended between the upgrade check and now, when revoke() did not know this stream yet.
+        if (sessionInformer != null && sessionInformer.hasSynced()) {
+            revoke(sessionId, sessionInformer.getStore().getByKey(conversations.namespace() + "/" + sessionId));
+        }
     }
 
     public void unsubscribe(String sessionId, WebSocketConnection connection) {
@@ -86,6 +116,22 @@ public class StreamHub {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** Closes the streams of {@code sessionId} whose user may no longer use it; all of them when it is (being) deleted. */
+    void revoke(String sessionId, ChatSession session) {
+        Set<WebSocketConnection> connections = bySession.get(sessionId);
+        if (connections == null) {
+            return;
+        }
+        boolean gone = session == null || session.getMetadata().getDeletionTimestamp() != null;
+        for (WebSocketConnection c : connections) {
+            WebUser user = c.userData().get(StreamUpgradeCheck.USER);
+            if (gone || user == null || !Conversations.mayUse(user, session)) {
+                unsubscribe(sessionId, c);
+                c.close(GONE).subscribe().with(ok -> { }, e -> LOG.debugf("stream close failed: %s", e.getMessage()));
+            }
+        }
     }
 
     void publish(CommandExecution ce) {

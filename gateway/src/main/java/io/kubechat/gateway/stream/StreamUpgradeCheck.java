@@ -7,6 +7,7 @@ import io.kubechat.gateway.kube.Conversations;
 import io.kubechat.gateway.web.ApiException;
 import io.kubechat.gateway.web.RateLimiter;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.Cookie;
@@ -23,6 +24,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StreamUpgradeCheck implements HttpUpgradeCheck {
+
+    /** The signed-in user, kept with the connection so that {@link StreamHub} can tell when sharing ends. */
+    static final UserData.TypedKey<WebUser> USER = new UserData.TypedKey<>("kubechat.user");
 
     private final SessionStore sessions;
     private final Conversations conversations;
@@ -53,6 +57,7 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
             }
             limiter.user(user.get().username());
             conversations.session(user.get(), context.pathParam("id"));
+            context.userData().put(USER, user.get());
             return CheckResult.permitUpgradeSync();
         } catch (RateLimiter.TooManyRequests e) {
             return CheckResult.rejectUpgradeSync(429, Map.of("Retry-After", List.of(Long.toString(e.retryAfterSeconds()))));
