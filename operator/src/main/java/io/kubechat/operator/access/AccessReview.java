@@ -1,5 +1,7 @@
 package io.kubechat.operator.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
@@ -8,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubechat.crds.v1alpha1.AccessCheck;
 import io.kubechat.crds.v1alpha1.Authorization;
 import io.kubechat.crds.v1alpha1.Identity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,10 +18,21 @@ import java.util.stream.Collectors;
 /**
  * Asks the API server, with SubjectAccessReviews, whether the requester holds every permission a
  * command needs. The operator's own rights play no part in the answer.
+ *
+ * <p>An allowed answer is reused for {@link #ALLOWED_FOR}, as the API server's own webhook authorizer
+ * caches: the command then runs impersonating the requester, so a right revoked meanwhile is still
+ * refused by the API server. A refusal is never reused, so a right just granted counts at once.
  */
 public final class AccessReview {
 
+    static final Duration ALLOWED_FOR = Duration.ofSeconds(10);
+
     private final KubernetesClient client;
+    private final Cache<AllowedKey, AccessCheck> allowed = Caffeine.newBuilder()
+            .expireAfterWrite(ALLOWED_FOR).maximumSize(10_000).build();
+
+    private record AllowedKey(String user, List<String> groups, AccessRequirement need) {
+    }
 
     /** @param client a client allowed to create subjectaccessreviews (the operator's own identity) */
     public AccessReview(KubernetesClient client) {
@@ -28,11 +42,9 @@ public final class AccessReview {
     public Authorization review(Identity requester, List<AccessRequirement> needs) {
         List<AccessCheck> checks = new ArrayList<>();
         for (AccessRequirement need : needs) {
-            SubjectAccessReviewStatus status = client.authorization().v1().subjectAccessReview()
-                    .create(request(requester, need)).getStatus();
-            boolean allowed = status != null && Boolean.TRUE.equals(status.getAllowed()) && !Boolean.TRUE.equals(status.getDenied());
-            checks.add(new AccessCheck(need.verb(), need.group(), need.resource(), need.subresource(), need.namespace(),
-                    need.name(), allowed, reasonOf(status)));
+            AllowedKey key = new AllowedKey(requester.user(), requester.groups() == null ? List.of() : List.copyOf(requester.groups()), need);
+            AccessCheck known = allowed.getIfPresent(key);
+            checks.add(known != null ? known : ask(requester, need, key));
         }
         List<AccessCheck> refused = checks.stream().filter(c -> !c.allowed()).toList();
         if (refused.isEmpty()) {
@@ -42,6 +54,17 @@ public final class AccessReview {
                 .map(c -> describe(c) + (c.reason() == null ? "" : " (" + c.reason() + ")"))
                 .collect(Collectors.joining("; "));
         return new Authorization(false, truncate(reason, 1024), checks);
+    }
+
+    private AccessCheck ask(Identity requester, AccessRequirement need, AllowedKey key) {
+        SubjectAccessReviewStatus status = client.authorization().v1().subjectAccessReview().create(request(requester, need)).getStatus();
+        boolean granted = status != null && Boolean.TRUE.equals(status.getAllowed()) && !Boolean.TRUE.equals(status.getDenied());
+        AccessCheck check = new AccessCheck(need.verb(), need.group(), need.resource(), need.subresource(), need.namespace(),
+                need.name(), granted, reasonOf(status));
+        if (granted) {
+            allowed.put(key, check);
+        }
+        return check;
     }
 
     private static SubjectAccessReview request(Identity requester, AccessRequirement need) {

@@ -61,10 +61,10 @@ import org.jboss.logging.Logger;
  * apply policy, hold for approval, execute as the requester, record the result. The command runs on
  * the cluster it names (or its session names), and every check is made on that cluster.
  *
- * <p>Exactly once: before a command runs, the Running phase is written with the resource version
+ * <p>Exactly once: before a write runs, the Running phase is written with the resource version
  * the reconcile read, so a second operator or a retried reconcile cannot start it again. A command
  * found Running with no outcome is re-run only if it is a read; a write becomes Failed, because
- * whether it took effect is unknown.
+ * whether it took effect is unknown. Reads are not claimed at all: running one twice changes nothing.
  */
 @ApplicationScoped
 @ControllerConfiguration(name = "commandexecution")
@@ -256,6 +256,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "command_failed", requester, namespace, null, reason, "outcome_unknown", null),
                         "OutcomeUnknown");
             }
+        } else if (RiskClassifier.isRead(command.verb())) {
+            // A read may run twice without harm, so it needs no claim: one API write fewer per command.
+            status = audit(next, ce, next.running(status), "command_started", requester, namespace, null, null, null, null);
         } else {
             CommandExecutionStatus ready = status;
             status = next.running(status);

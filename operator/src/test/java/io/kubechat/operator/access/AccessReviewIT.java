@@ -1,6 +1,7 @@
 package io.kubechat.operator.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.kubechat.crds.v1alpha1.AccessCheck;
@@ -11,6 +12,7 @@ import io.kubechat.crds.v1alpha1.ResourceType;
 import io.kubechat.crds.v1alpha1.Verb;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,21 @@ class AccessReviewIT {
         Authorization drainDecision = review.review(bob, RequiredAccess.of(drain, kinds.resolve(drain.resource()).orElseThrow(), namespace));
         assertThat(drainDecision.allowed()).isFalse();
         assertThat(drainDecision.checks()).extracting(AccessCheck::allowed).containsExactly(false, false, false);
+    }
+
+    @Test
+    void aRefusalIsNeverReusedSoARightJustGrantedCountsAtOnce(LocalCluster cluster) {
+        String namespace = cluster.createNamespace("authz");
+        KindResolver kinds = new KindResolver(cluster.admin());
+        AccessReview review = new AccessReview(cluster.admin());
+        Identity dave = new Identity("dave", List.of(LocalCluster.TEST_USERS_GROUP));
+        Command scale = command(Verb.SCALE, "Deployment", "checkout");
+        List<AccessRequirement> needs = RequiredAccess.of(scale, kinds.resolve(scale.resource()).orElseThrow(), namespace);
+
+        assertThat(review.review(dave, needs).allowed()).isFalse();
+        cluster.bind(namespace, "dave", "ClusterRole", "edit");
+        // RBAC's authorizer sees a new binding within moments; the review asks again rather than remembering the refusal.
+        await().atMost(Duration.ofSeconds(10)).until(() -> review.review(dave, needs).allowed());
     }
 
     @Test
