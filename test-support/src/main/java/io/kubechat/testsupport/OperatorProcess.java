@@ -3,6 +3,7 @@ package io.kubechat.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The packaged operator ({@code operator/target/quarkus-app}) in a process of its own, as it runs in a
@@ -35,6 +36,12 @@ public final class OperatorProcess {
     /** As {@link #start(LocalCluster, String, String, String, Path)}, acting with the identity in {@code kubeconfig}. */
     public static Process start(LocalCluster cluster, Path kubeconfig, String jdbcUrl, String operatorNamespace, String signingKeyFile,
             Path log) throws IOException {
+        return start(cluster, kubeconfig, jdbcUrl, operatorNamespace, signingKeyFile, log, Map.of());
+    }
+
+    /** As above, with more environment variables (JAVA_TOOL_OPTIONS, say). */
+    public static Process start(LocalCluster cluster, Path kubeconfig, String jdbcUrl, String operatorNamespace, String signingKeyFile,
+            Path log, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar(cluster).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -45,6 +52,7 @@ public final class OperatorProcess {
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("KUBECHAT_OPERATOR_NAMESPACE", operatorNamespace);
         builder.environment().put("KUBECHAT_AUDIT_SIGNING_KEY_FILE", signingKeyFile);
+        builder.environment().putAll(environment);
         return builder.start();
     }
 }

@@ -1,6 +1,8 @@
 package io.kubechat.bench.operator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -86,6 +88,8 @@ public final class OperatorThroughputBench {
         admin.apps().deployments().inNamespace(namespace).resource(TestWorkloads.deployment("web", 1)).create();
         admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
                 d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas()), 120, TimeUnit.SECONDS);
+        String jvm = chartJvmOptions(repo);
+        summary.add("  operator JVM as the chart's pod runs it: " + jvm);
         Path work = Files.createTempDirectory("kubechat-operator-bench");
         Path log = work.resolve("operator.log");
 
@@ -94,8 +98,9 @@ public final class OperatorThroughputBench {
                 // Warm-up: the operator starts, elects itself, and compiles its hot paths. On an overloaded machine
                 // its informers may time out at start, and it exits: then it is started again, as a pod would be.
                 for (int attempt = 1; ; attempt++) {
-                    operator = OperatorProcess.start(cluster, postgres.getJdbcUrl("postgres", "postgres"), operatorNamespace,
-                            work.resolve("signing-key.pem").toString(), log.resolveSibling("operator-" + attempt + ".log"));
+                    operator = OperatorProcess.start(cluster, cluster.kubeconfig("admin"), postgres.getJdbcUrl("postgres", "postgres"),
+                            operatorNamespace, work.resolve("signing-key.pem").toString(), log.resolveSibling("operator-" + attempt + ".log"),
+                            Map.of("JAVA_TOOL_OPTIONS", jvm));
                     System.out.println("operator pid " + operator.pid() + ", log " + log.resolveSibling("operator-" + attempt + ".log"));
                     try {
                         runSequential(tracker, namespace, "warm" + attempt, 30, this::read);
@@ -133,6 +138,17 @@ public final class OperatorThroughputBench {
                     + " CPUs; goals: p50 within 10x of a raw GET, at least 100 executions/s)");
             summary.forEach(System.out::println);
         }
+    }
+
+    /**
+     * The JVM options the chart gives the operator, with the pod's memory limit as the RAM the JVM sizes
+     * its heap from (what a container limit does), so resident memory is what the pod would show.
+     */
+    private static String chartJvmOptions(Path repo) throws IOException {
+        JsonNode operator = Serialization.yamlMapper().readTree(repo.resolve("helm/kubechat/values.yaml").toFile()).path("operator");
+        long limitMiB = Quantity.getAmountInBytes(new Quantity(operator.path("resources").path("limits").path("memory").asText()))
+                .longValue() / (1024 * 1024);
+        return "-XX:MaxRAM=" + limitMiB + "m " + operator.path("javaOptions").asText();
     }
 
     /** The baseline: a raw fabric8 GET of the Deployment the commands read. */
