@@ -181,3 +181,14 @@ readinessProbe:
 {{- define "kubechat.hasMonitoring" -}}
 {{- if .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" -}}true{{- end -}}
 {{- end -}}
+
+{{- /* Log format and OpenTelemetry tracing, the same for the operator and the gateway. */}}
+{{- define "kubechat.observabilityEnv" -}}
+QUARKUS_LOG_CONSOLE_JSON_ENABLED: {{ eq .Values.logging.format "json" | quote }}
+QUARKUS_OTEL_SDK_DISABLED: {{ not .Values.tracing.enabled | quote }}
+{{- if .Values.tracing.enabled }}
+QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ required "tracing.endpoint is required when tracing.enabled" .Values.tracing.endpoint | quote }}
+QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL: {{ .Values.tracing.protocol | quote }}
+QUARKUS_OTEL_TRACES_SAMPLER_ARG: {{ .Values.tracing.samplerRatio | quote }}
+{{- end }}
+{{- end -}}

@@ -1,6 +1,7 @@
 package io.kubechat.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -12,6 +13,10 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +46,7 @@ class RenderedConfigurationIT {
     Path work;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private OtlpReceiver traces;
 
     @AfterEach
     void stop() throws Exception {
@@ -52,6 +58,9 @@ class RenderedConfigurationIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -67,6 +76,7 @@ class RenderedConfigurationIT {
         String ns = cluster.createNamespace("kubechat-rc");
         int operatorPort = RenderedProcess.freePort();
         int gatewayPort = RenderedProcess.freePort();
+        traces = new OtlpReceiver();
         HelmCli helm = new HelmCli(cluster);
         helm.ok("install", RELEASE, Tools.chartDir().toString(), "-n", ns, "--wait", "--timeout", "5m",
                 "--set", "postgresql.mode=external",
@@ -77,7 +87,10 @@ class RenderedConfigurationIT {
                 "--set", "operator.port=" + operatorPort,
                 "--set", "gateway.port=" + gatewayPort,
                 // cluster-wide and already installed by the lifecycle test's release in this cluster
-                "--set", "admissionPolicies.enabled=false");
+                "--set", "admissionPolicies.enabled=false",
+                "--set", "tracing.enabled=true",
+                "--set", "tracing.endpoint=" + traces.endpoint(),
+                "--set", "tracing.protocol=http/protobuf");
 
         Path operatorLog = work.resolve("operator.log");
         var operator = RenderedProcess.prepare(cluster, ns, "rc-kubechat-operator", Files.createDirectories(work.resolve("operator-root")));
@@ -95,6 +108,9 @@ class RenderedConfigurationIT {
             Process gatewayProcess = RenderedProcess.start(gatewayJar, gateway, gatewayLog);
             processes.add(gatewayProcess);
             RenderedProcess.awaitOk("http://127.0.0.1:" + gatewayPort + "/q/health/ready", Duration.ofMinutes(3), gatewayProcess, gatewayLog);
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/sessions")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            await().atMost(Duration.ofSeconds(30)).until(() -> traces.received("kubechat-gateway", "/api/v1/sessions"));
         } else {
             System.out.println("RenderedConfigurationIT: no gateway at " + gatewayJar + "; only the operator was started");
         }
@@ -121,6 +137,8 @@ class RenderedConfigurationIT {
             assertThat(String.valueOf(status.get("result"))).contains("rc-kubechat-operator", "rc-kubechat-gateway");
             assertThat(((java.util.Map<?, ?>) status.get("auditRef")).get("sequence")).isNotNull();
         }
+        // The chart's tracing values reach the collector; the reconcile of the test's command is a span.
+        await().atMost(Duration.ofSeconds(30)).until(() -> traces.received("kubechat-operator", "CommandExecution reconcile"));
         // A missing permission need not fail a command (an Event not written, a Lease not renewed), so read the logs too:
         // the API server's refusals name the ServiceAccount.
         Path keep = Files.createDirectories(Path.of("target/rendered-configuration"));
@@ -130,6 +148,10 @@ class RenderedConfigurationIT {
                 Files.copy(log, keep.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 assertThat(Files.readString(log)).as("%s log", component)
                         .doesNotContain("system:serviceaccount:" + ns + ":rc-kubechat-" + component + "\" cannot");
+                // The chart's default log format: one JSON object per line, after the JVM's own notice of its options.
+                assertThat(Files.readAllLines(log)).filteredOn(line -> !line.isBlank() && !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                        .isNotEmpty()
+                        .allSatisfy(line -> assertThat(Rendered.YAML.readTree(line).has("message")).as("JSON log line: %s", line).isTrue());
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.kubechat.operator.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -102,7 +104,10 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     }
 
     @Override
+    @WithSpan("CommandExecution reconcile")
     public UpdateControl<CommandExecution> reconcile(CommandExecution ce, Context<CommandExecution> context) {
+        Span.current().setAttribute("k8s.namespace.name", ce.getMetadata().getNamespace())
+                .setAttribute("kubechat.commandexecution", ce.getMetadata().getName());
         metrics.countPending(context.getPrimaryCache());
         CommandExecutionStatus status = ce.getStatus();
         CommandExecutionStatuses next = new CommandExecutionStatuses(ce.getMetadata().getGeneration(), clock.instant());
