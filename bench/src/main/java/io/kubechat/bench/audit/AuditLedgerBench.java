@@ -8,6 +8,7 @@ import io.kubechat.audit.RecordEncoding;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.audit.query.AuditQuery;
 import io.kubechat.audit.verify.VerificationResult;
+import io.kubechat.bench.ProcessCpu;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 
@@ -71,7 +72,7 @@ public final class AuditLedgerBench {
             CpuMeter cpu = new CpuMeter(pg.getPort());
             List<String> summary = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                CpuMeter.Sample appendStart = cpu.sample();
+                ProcessCpu.Sample appendStart = cpu.sample();
                 AuditAppendBench.Rates rates = new AuditAppendBench(pg.getDatabase("audit_app", "ledger_append"), key)
                         .run(WARMUP_ROUNDS, ROUNDS, ROUND_SLICE);
                 summary.add("  run " + run + ": appends and inserts, " + ROUNDS + " measured rounds of "
@@ -116,7 +117,7 @@ public final class AuditLedgerBench {
                 summary.add(String.format(Locale.ROOT, "  %-44s %10.2f s", "first checkpoint (verify + Merkle + sign)",
                         seconds(signStart)));
                 for (int run = 1; run <= runs; run++) {
-                    CpuMeter.Sample start = cpu.sample();
+                    ProcessCpu.Sample start = cpu.sample();
                     VerificationResult result = ledger.verify();
                     summary.add(String.format(Locale.ROOT, "  %-44s %10.2f s  (%s)",
                             "verification of " + result.recordsVerified() + " records, run " + run,
@@ -130,7 +131,7 @@ public final class AuditLedgerBench {
             }
             System.out.println();
             System.out.println("== Audit ledger summary (" + settings(admin) + ", "
-                    + Runtime.getRuntime().availableProcessors() + " CPUs, load average at the end " + CpuMeter.loadAverage() + ")");
+                    + Runtime.getRuntime().availableProcessors() + " CPUs, load average at the end " + ProcessCpu.loadAverage() + ")");
             summary.forEach(System.out::println);
         }
     }

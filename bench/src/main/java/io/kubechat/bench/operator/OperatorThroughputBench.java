@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubechat.bench.ProcessCpu;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.testsupport.LocalCluster;
@@ -18,6 +19,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
@@ -61,6 +63,7 @@ public final class OperatorThroughputBench {
     private final String requester;
     private final List<String> summary = new ArrayList<>();
     private Process operator;
+    private ProcessCpu cpu;
 
     private OperatorThroughputBench(LocalCluster cluster) {
         this.cluster = cluster;
@@ -113,12 +116,17 @@ public final class OperatorThroughputBench {
                     }
                 }
                 long rssIdle = rssKiB(operator.pid());
+                cpu = processes(postgres.getPort());
 
                 double getP50 = rawGet(namespace);
                 runSequential(tracker, namespace, "read-seq", SEQUENTIAL_SAMPLES, this::read).report("reads, one at a time", getP50);
+                ProcessCpu.Sample reads = cpu.sample();
                 runBatch(tracker, namespace, "read", batch, this::read).report("reads, " + batch + " at once", getP50);
+                summary.add("      " + cpu.perUnit(reads, batch, "command"));
                 runSequential(tracker, namespace, "write-seq", SEQUENTIAL_SAMPLES, this::write).report("writes (scale), one at a time", getP50);
+                ProcessCpu.Sample writes = cpu.sample();
                 runBatch(tracker, namespace, "write", batch, this::write).report("writes (scale), " + batch + " at once", getP50);
+                summary.add("      " + cpu.perUnit(writes, batch, "command"));
 
                 summary.add(String.format(Locale.ROOT, "  %-52s %10d MiB", "operator resident memory, warmed up", rssIdle / 1024));
                 System.out.println("population of " + population);
@@ -149,6 +157,17 @@ public final class OperatorThroughputBench {
         long limitMiB = Quantity.getAmountInBytes(new Quantity(operator.path("resources").path("limits").path("memory").asText()))
                 .longValue() / (1024 * 1024);
         return "-XX:MaxRAM=" + limitMiB + "m " + operator.path("javaOptions").asText();
+    }
+
+    /** Where a command's CPU goes: the operator, the API server and its etcd, the ledger's PostgreSQL, and this load generator. */
+    private ProcessCpu processes(int postgresPort) {
+        long apiServer = ProcessCpu.apiServer(URI.create(admin.getConfiguration().getMasterUrl()).getPort()).orElse(-1);
+        return new ProcessCpu()
+                .add("operator", operator.pid())
+                .add("API server", apiServer)
+                .add("etcd", apiServer < 0 ? -1 : ProcessCpu.etcdOf(apiServer).orElse(-1))
+                .add("PostgreSQL", ProcessCpu.postgres(postgresPort).orElse(-1))
+                .addThisJvm("load generator");
     }
 
     /** The baseline: a raw fabric8 GET of the Deployment the commands read. */
@@ -252,11 +271,14 @@ public final class OperatorThroughputBench {
         admin.apps().deployments().inNamespace(namespace).resource(TestWorkloads.deployment("web", 1)).create();
         try (Tracker tracker = new Tracker(admin, namespace, () -> operator.isAlive())) {
             long before = rssKiB(pid);
+            ProcessCpu.Sample start = cpu.sample();
             Result result = runBatch(tracker, namespace, "p", count, this::read);
+            String cpuPerCommand = cpu.perUnit(start, count, "command");
             long after = rssKiB(pid);
             summary.add(String.format(Locale.ROOT, "  %-52s %10.1f /s  (%d commands, %d not Succeeded)",
                     count + " commands: executions/s", result.perSecond(), count, result.notSucceeded)
                     + (result.notSucceeded > 0 ? ", e.g. " + result.example : ""));
+            summary.add("      " + cpuPerCommand);
             summary.add(String.format(Locale.ROOT, "  %-52s %10d MiB  (%d MiB before them)",
                     "operator resident memory with " + count + " commands", after / 1024, before / 1024));
             // Resident memory includes heap the JVM grew and keeps; the live objects tell what the commands hold.
