@@ -9,7 +9,7 @@ import io.kubechat.audit.LedgerConfig;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
-import io.kubechat.operator.testing.OperatorRbac;
+import io.kubechat.testsupport.OperatorRbac;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.OperatorProcess;
 import io.kubechat.testsupport.WithLocalCluster;

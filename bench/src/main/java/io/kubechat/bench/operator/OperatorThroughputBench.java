@@ -12,6 +12,7 @@ import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.OperatorProcess;
+import io.kubechat.testsupport.OperatorRbac;
 import io.kubechat.testsupport.TestWorkloads;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -44,9 +45,9 @@ import java.util.function.BooleanSupplier;
  * executions a second it sustains; and how much memory it holds once 10,000 CommandExecutions exist.
  *
  * <p>Against the local cluster named by {@code KUBECHAT_CLUSTER_DIR} (or one it starts) and an embedded PostgreSQL
- * (synchronous_commit on) for the operator's audit ledger. Latency is measured client-side, from the return of
- * {@code create()} to the informer event that shows the terminal phase (creationTimestamp has only second
- * resolution). Commands are structured ({@code spec.command}), created as the admin with the admin as requester.
+ * (synchronous_commit on) for the operator's audit ledger; the operator runs as its own ServiceAccount, as installed.
+ * Latency is measured client-side, from the return of {@code create()} to the informer event that shows the
+ * terminal phase (creationTimestamp has only second resolution). Commands are structured ({@code spec.command}), created as the admin with the admin as requester.
  * Run: {@code java -cp bench/target/benchmarks.jar io.kubechat.bench.operator.OperatorThroughputBench}; sizes with
  * {@code -Dkubechat.bench.operator.batch=N} (default 1000) and {@code -Dkubechat.bench.operator.population=N}
  * (default 10000).
@@ -91,8 +92,11 @@ public final class OperatorThroughputBench {
         admin.apps().deployments().inNamespace(namespace).resource(TestWorkloads.deployment("web", 1)).create();
         admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
                 d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas()), 120, TimeUnit.SECONDS);
-        String jvm = chartJvmOptions(repo);
+        // -Dkubechat.bench.operator.jvmOptions adds options for the operator's JVM, a flight recording say.
+        String jvm = (chartJvmOptions(repo) + " " + System.getProperty("kubechat.bench.operator.jvmOptions", "")).strip();
         summary.add("  operator JVM as the chart's pod runs it: " + jvm);
+        // As installed: its own ServiceAccount and token, with only the rights its manifest grants.
+        Path operatorKubeconfig = OperatorRbac.install(cluster, operatorNamespace);
         Path work = Files.createTempDirectory("kubechat-operator-bench");
         Path log = work.resolve("operator.log");
 
@@ -101,7 +105,7 @@ public final class OperatorThroughputBench {
                 // Warm-up: the operator starts, elects itself, and compiles its hot paths. On an overloaded machine
                 // its informers may time out at start, and it exits: then it is started again, as a pod would be.
                 for (int attempt = 1; ; attempt++) {
-                    operator = OperatorProcess.start(cluster, cluster.kubeconfig("admin"), postgres.getJdbcUrl("postgres", "postgres"),
+                    operator = OperatorProcess.start(cluster, operatorKubeconfig, postgres.getJdbcUrl("postgres", "postgres"),
                             operatorNamespace, work.resolve("signing-key.pem").toString(), log.resolveSibling("operator-" + attempt + ".log"),
                             Map.of("JAVA_TOOL_OPTIONS", jvm));
                     System.out.println("operator pid " + operator.pid() + ", log " + log.resolveSibling("operator-" + attempt + ".log"));
@@ -370,7 +374,8 @@ public final class OperatorThroughputBench {
             String name = ce.getMetadata().getName();
             phases.putIfAbsent(name, ce.getStatus().phase());
             if (ce.getStatus().phase() != ExecutionPhase.Succeeded && ce.getStatus().conditions() != null) {
-                ce.getStatus().conditions().stream().filter(c -> c.message() != null).reduce((a, b) -> b)
+                // The summary condition says why the command ended as it did.
+                ce.getStatus().conditions().stream().filter(c -> "Succeeded".equals(c.type())).findFirst()
                         .ifPresent(c -> reasons.putIfAbsent(name, c.reason() + " " + c.message()));
             }
             if (finished.putIfAbsent(name, now) == null) {

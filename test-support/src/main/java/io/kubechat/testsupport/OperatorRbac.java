@@ -1,10 +1,9 @@
-package io.kubechat.operator.testing;
+package io.kubechat.testsupport;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
-import io.kubechat.testsupport.LocalCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
