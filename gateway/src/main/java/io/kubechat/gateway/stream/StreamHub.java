@@ -106,9 +106,7 @@ public class StreamHub {
     public void subscribe(String sessionId, WebSocketConnection connection) {
         bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(connection);
         // Sharing may have ended between the upgrade check and now, when revoke() did not know this stream yet.
-        if (sessionInformer != null && sessionInformer.hasSynced()) {
-            revoke(sessionId, sessionInformer.getStore().getByKey(conversations.namespace() + "/" + sessionId));
-        }
+        revoke(sessionId, sessionInformer == null ? null : sessionInformer.getStore().getByKey(conversations.namespace() + "/" + sessionId));
     }
 
     public void unsubscribe(String sessionId, WebSocketConnection connection) {
@@ -118,20 +116,28 @@ public class StreamHub {
         });
     }
 
-    /** Closes the streams of {@code sessionId} whose user may no longer use it; all of them when it is (being) deleted. */
-    void revoke(String sessionId, ChatSession session) {
+    /**
+     * Closes the streams of {@code sessionId} whose user may no longer use it, all of them when it is deleted.
+     * {@code seen} is the session as the watch or its cache knows it, which may be older than what a stream was opened
+     * with (or not there yet, for a new session): before closing anything, the API server is asked.
+     */
+    void revoke(String sessionId, ChatSession seen) {
         Set<WebSocketConnection> connections = bySession.get(sessionId);
-        if (connections == null) {
+        if (connections == null || connections.stream().allMatch(c -> allowed(c, seen))) {
             return;
         }
-        boolean gone = session == null || session.getMetadata().getDeletionTimestamp() != null;
+        ChatSession latest = kube.gateway().resources(ChatSession.class).inNamespace(conversations.namespace()).withName(sessionId).get();
         for (WebSocketConnection c : connections) {
-            WebUser user = c.userData().get(StreamUpgradeCheck.USER);
-            if (gone || user == null || !Conversations.mayUse(user, session)) {
+            if (!allowed(c, latest)) {
                 unsubscribe(sessionId, c);
                 c.close(GONE).subscribe().with(ok -> { }, e -> LOG.debugf("stream close failed: %s", e.getMessage()));
             }
         }
+    }
+
+    private static boolean allowed(WebSocketConnection c, ChatSession session) {
+        WebUser user = c.userData().get(StreamUpgradeCheck.USER);
+        return session != null && session.getMetadata().getDeletionTimestamp() == null && user != null && Conversations.mayUse(user, session);
     }
 
     void publish(CommandExecution ce) {
