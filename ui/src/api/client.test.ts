@@ -45,6 +45,20 @@ describe('ApiClient', () => {
     expect(calls.every((c) => c.init.credentials === 'same-origin')).toBe(true);
   });
 
+  it('shares a session by replacing its whole list with PUT', async () => {
+    const { calls, client } = recorder([
+      json(200, { username: 'alice', groups: [], roles: ['operator'], csrfToken: 'tok-me' }),
+      json(200, { id: 'chat-1', title: 't', owner: 'alice', access: 'owner', sharedWith: ['bob'] }),
+    ]);
+    await client.me();
+    const session = await client.shareSession('chat-1', ['bob']);
+    expect(session.sharedWith).toEqual(['bob']);
+    expect(calls[1].url).toBe('/api/v1/sessions/chat-1/sharing');
+    expect(calls[1].init.method).toBe('PUT');
+    expect(header(calls[1], 'X-CSRF-Token')).toBe('tok-me');
+    expect(JSON.parse(String(calls[1].init.body))).toEqual({ sharedWith: ['bob'] });
+  });
+
   it('takes the CSRF token from /me when the page is reloaded', async () => {
     const { calls, client } = recorder([
       json(200, { username: 'carol', groups: [], roles: ['approver'], csrfToken: 'tok-me' }),

@@ -118,6 +118,9 @@ export class ApiClient {
   updateSession(id: string, change: { title?: string; namespace?: string }) {
     return this.request<Session>('PATCH', `/api/v1/sessions/${seg(id)}`, change);
   }
+  shareSession(id: string, sharedWith: string[]) {
+    return this.request<Session>('PUT', `/api/v1/sessions/${seg(id)}/sharing`, { sharedWith });
+  }
   deleteSession(id: string) {
     return this.request<void>('DELETE', `/api/v1/sessions/${seg(id)}`);
   }

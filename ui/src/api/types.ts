@@ -15,6 +15,10 @@ export interface Session {
   id: string;
   title: string;
   owner: string;
+  /** 'owner' for one's own session, 'shared' for one another user shared with you. */
+  access?: 'owner' | 'shared';
+  /** Who else may read the session and post in it. */
+  sharedWith?: string[];
   namespace?: string;
   cluster?: string;
   messageCount?: number;
