@@ -1,4 +1,4 @@
-import { lazy, useEffect, useMemo, useState } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, ApiError } from './api/client';
 import type { User } from './api/types';
@@ -23,11 +23,15 @@ export function App() {
   const [startupError, setStartupError] = useState<unknown>(undefined);
   const navigate = useNavigate();
   const location = useLocation();
+  // navigate changes with every page change; the check below must run once, not again (and re-render every page
+  // with a new user object) after each navigation.
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
 
   useEffect(() => {
     api.onUnauthorized = () => {
       setUser(undefined);
-      navigate('/login', { state: { from: window.location.pathname } });
+      navigateRef.current('/login', { state: { from: window.location.pathname } });
     };
     api.me()
       .then(setUser)
@@ -35,7 +39,7 @@ export function App() {
         if (!(e instanceof ApiError && e.status === 401)) setStartupError(e);
       })
       .finally(() => setChecking(false));
-  }, [navigate]);
+  }, []);
 
   const auth = useMemo(() => ({ user, setUser }), [user]);
 

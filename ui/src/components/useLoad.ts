@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { afterPaint } from '../lib/afterPaint';
 
 /** Loads data for a page and reloads on demand; a newer load wins over an older one still in flight. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
@@ -23,8 +24,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
       if (mine === generation.current) setLoading(false);
     }
   }, [run]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  useEffect(() => afterPaint(() => void reload()), [reload]);
   return { data, error, loading, reload, setData };
 }

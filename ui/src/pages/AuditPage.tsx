@@ -5,6 +5,7 @@ import type { AuditRecord, VerifyResult } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SortableTable } from '../components/SortableTable';
 import { useLoad } from '../components/useLoad';
+import { afterPaint } from '../lib/afterPaint';
 import { auditRow, toInstant, type AuditFilter } from '../lib/audit';
 
 const PAGE_SIZE = 50;
@@ -47,9 +48,7 @@ export default function AuditPage() {
   }
 
   // The most recent records show at once; filters narrow them down.
-  useEffect(() => {
-    void search();
-  }, []);
+  useEffect(() => afterPaint(() => void search()), []);
 
   async function runVerify() {
     setVerifying(true);
