@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../api/types';
-import { applyEvent, type ChatState, mergeMessages, messageProblem, parseStreamEvent, sessionTitle, streamUrl } from './chat';
+import { applyEvent, cardsOfMessages, type ChatState, mergeCommands, mergeMessages, messageProblem, parseStreamEvent, sessionTitle, streamUrl } from './chat';
 
 const msg = (id: string, createdAt: string, text = id): Message => ({ id, role: 'user', text, createdAt });
 
@@ -20,6 +20,29 @@ describe('chat state', () => {
     expect(Object.keys(state.commands)).toEqual(['ns/ce-1']);
     expect(state.commands['ns/ce-1'].phase).toBe('Succeeded');
     expect(state.messages).toHaveLength(1);
+  });
+
+  it('shows each command\'s card once, under the first message that refers to it', () => {
+    const ref = { namespace: 'ns', name: 'ce-1' };
+    const messages: Message[] = [
+      { id: '1', role: 'user', text: 'list pods', command: ref },
+      { id: '2', role: 'assistant', text: '3 pods', command: ref },
+      { id: 'ce-2-request', role: 'user', text: 'list deployments' },
+      { id: '3', role: 'user', text: 'hello' },
+    ];
+    expect(cardsOfMessages(messages, { 'ce-2-request': 'ns/ce-2' })).toEqual({ 1: 'ns/ce-1', 'ce-2-request': 'ns/ce-2' });
+  });
+
+  it('never takes a finished command back to an earlier phase when a slower read answers', () => {
+    const done = { namespace: 'ns', name: 'ce-1', phase: 'Succeeded' };
+    const merged = mergeCommands({ 'ns/ce-1': done }, [
+      { namespace: 'ns', name: 'ce-1', phase: 'Running' },
+      { namespace: 'ns', name: 'ce-2', phase: 'Pending' },
+    ]);
+    expect(merged['ns/ce-1']).toBe(done);
+    expect(merged['ns/ce-2'].phase).toBe('Pending');
+    expect(mergeCommands({ 'ns/ce-2': { namespace: 'ns', name: 'ce-2', phase: 'Pending' } },
+      [{ namespace: 'ns', name: 'ce-2', phase: 'Failed' }])['ns/ce-2'].phase).toBe('Failed');
   });
 
   it('ignores frames that are not events', () => {

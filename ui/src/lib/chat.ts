@@ -1,4 +1,5 @@
 import type { Command, Message, StreamEvent } from '../api/types';
+import { isTerminal } from './risk';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 export const NEW_SESSION_TITLE = 'New conversation';
@@ -26,6 +27,36 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
     if (a.createdAt && b.createdAt && a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
     return (order.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.id) ?? Number.MAX_SAFE_INTEGER);
   });
+}
+
+/**
+ * Which command card each message shows (message id to command key). The request and its answer both refer to the
+ * command; its card appears once, under the first of them. `links` ties requests just sent to their commands.
+ */
+export function cardsOfMessages(messages: readonly Message[], links: Readonly<Record<string, string>>): Record<string, string> {
+  const shown = new Set<string>();
+  const cards: Record<string, string> = {};
+  for (const message of messages) {
+    const key = message.command ? commandKey(message.command) : links[message.id];
+    if (key && !shown.has(key)) {
+      shown.add(key);
+      cards[message.id] = key;
+    }
+  }
+  return cards;
+}
+
+/**
+ * Adds commands read from the API to those known. A read that started before the stream reported the end of a
+ * command may answer after it; a finished command is never taken back to an earlier phase.
+ */
+export function mergeCommands(current: Readonly<Record<string, Command>>, read: readonly Command[]): Record<string, Command> {
+  const merged = { ...current };
+  for (const command of read) {
+    const key = commandKey(command);
+    if (!(isTerminal(merged[key]?.phase) && !isTerminal(command.phase))) merged[key] = command;
+  }
+  return merged;
 }
 
 export interface ChatState {
