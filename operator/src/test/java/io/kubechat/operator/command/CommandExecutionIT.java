@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.ChatSession;
-import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Condition;
 import io.kubechat.crds.v1alpha1.ConditionStatus;
@@ -18,16 +15,15 @@ import io.kubechat.crds.v1alpha1.ExecutionPolicy;
 import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.audit.AuditRecord;
 import io.kubechat.operator.audit.AuditTrail;
+import io.kubechat.operator.testing.CommandExecutions;
 import io.kubechat.operator.testing.OperatorOnLocalCluster;
 import io.kubechat.testsupport.LocalCluster;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +38,14 @@ class CommandExecutionIT {
     private LocalCluster cluster;
     private KubernetesClient admin;
     private String namespace;
+    private CommandExecutions commands;
 
     @BeforeEach
     void setUp() {
         cluster = LocalCluster.shared();
         admin = cluster.admin();
         namespace = cluster.createNamespace("ce");
+        commands = new CommandExecutions(cluster, namespace);
         cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));
         cluster.createRole(namespace, "kubechat-approver", "kubechat.io", List.of("commandexecutions"),
                 List.of("get", "list", "watch", "update", "patch", "approve"));
@@ -64,8 +62,8 @@ class CommandExecutionIT {
 
     @Test
     void aRequestInWordsScalesTheDeploymentAsTheRequester() {
-        create("bob", "scale-web", "request: scale web to 3");
-        CommandExecutionStatus status = awaitFinal("scale-web");
+        commands.create("bob", "scale-web", "request: scale web to 3");
+        CommandExecutionStatus status = commands.awaitFinal("scale-web");
 
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(status.translation().kubectl()).isEqualTo("kubectl scale deployment web --replicas=3");
@@ -85,12 +83,12 @@ class CommandExecutionIT {
 
     @Test
     void everyDecisionIsAuditedWithItsActor() {
-        create("alice", "audited-denial", "request: scale web to 5");
-        awaitFinal("audited-denial");
-        create("bob", "audited-approval", "request: delete deployment web");
-        await("audited-approval", s -> s.phase() == ExecutionPhase.AwaitingApproval);
-        approve("carol", "audited-approval");
-        awaitFinal("audited-approval");
+        commands.create("alice", "audited-denial", "request: scale web to 5");
+        commands.awaitFinal("audited-denial");
+        commands.create("bob", "audited-approval", "request: delete deployment web");
+        commands.await("audited-approval", s -> s.phase() == ExecutionPhase.AwaitingApproval);
+        commands.approve("carol", "audited-approval");
+        commands.awaitFinal("audited-approval");
 
         assertThat(auditedRecords("audited-denial")).extracting(r -> r.event().eventType(), r -> r.event().decision())
                 .containsExactly(tuple("command_translated", null), tuple("permission_check", "denied"));
@@ -101,8 +99,8 @@ class CommandExecutionIT {
 
     @Test
     void aUserWithoutTheRightIsDeniedAndNothingRuns() {
-        create("alice", "alice-scales", "request: scale web to 5");
-        CommandExecutionStatus status = awaitFinal("alice-scales");
+        commands.create("alice", "alice-scales", "request: scale web to 5");
+        CommandExecutionStatus status = commands.awaitFinal("alice-scales");
 
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
         assertThat(status.authorization().reason()).startsWith("alice may not patch deployments/scale.apps web in namespace " + namespace);
@@ -111,19 +109,19 @@ class CommandExecutionIT {
 
     @Test
     void aDeleteWaitsForSomeoneElsesApproval() {
-        create("bob", "delete-web", "request: delete deployment web");
-        assertThat(await("delete-web", s -> s.phase() == ExecutionPhase.AwaitingApproval).risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
+        commands.create("bob", "delete-web", "request: delete deployment web");
+        assertThat(commands.await("delete-web", s -> s.phase() == ExecutionPhase.AwaitingApproval).risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
 
-        approve("bob", "delete-web");
-        CommandExecutionStatus selfApproved = awaitFinal("delete-web");
+        commands.approve("bob", "delete-web");
+        CommandExecutionStatus selfApproved = commands.awaitFinal("delete-web");
         assertThat(selfApproved.phase()).isEqualTo(ExecutionPhase.Rejected);
         assertThat(selfApproved.conditions()).anySatisfy(c -> assertThat(c.message()).isEqualTo("bob may not approve their own command"));
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get()).isNotNull();
 
-        create("bob", "delete-web-again", "request: delete deployment web");
-        await("delete-web-again", s -> s.phase() == ExecutionPhase.AwaitingApproval);
-        approve("carol", "delete-web-again");
-        CommandExecutionStatus approved = awaitFinal("delete-web-again");
+        commands.create("bob", "delete-web-again", "request: delete deployment web");
+        commands.await("delete-web-again", s -> s.phase() == ExecutionPhase.AwaitingApproval);
+        commands.approve("carol", "delete-web-again");
+        CommandExecutionStatus approved = commands.awaitFinal("delete-web-again");
         assertThat(approved.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(approved.result().summary()).isEqualTo("deployment.apps/web deleted");
     }
@@ -132,15 +130,15 @@ class CommandExecutionIT {
     void nothingRunsWhileTheAuditLedgerIsDownAndItResumesWhenItIsBack() {
         OperatorOnLocalCluster.stopDatabase();
         try {
-            create("bob", "scale-during-outage", "request: scale web to 4");
-            CommandExecutionStatus waiting = await("scale-during-outage", s -> s.conditions() != null && s.conditions().stream()
+            commands.create("bob", "scale-during-outage", "request: scale web to 4");
+            CommandExecutionStatus waiting = commands.await("scale-during-outage", s -> s.conditions() != null && s.conditions().stream()
                     .anyMatch(c -> "AuditUnavailable".equals(c.reason())));
             assertThat(waiting.phase()).isNull();
             assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
         } finally {
             OperatorOnLocalCluster.startDatabase();
         }
-        assertThat(awaitFinal("scale-during-outage").phase()).isEqualTo(ExecutionPhase.Succeeded);
+        assertThat(commands.awaitFinal("scale-during-outage").phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(4);
         assertThat(auditedSteps("scale-during-outage")).containsExactly("command_translated", "permission_check", "command_started",
                 "command_executed");
@@ -149,8 +147,8 @@ class CommandExecutionIT {
 
     @Test
     void aliasesAreRatedAndRecordedUnderTheirCanonicalKind() {
-        create("bob", "alias", "command: {verb: get, resource: {kind: deploy}, name: web}");
-        CommandExecutionStatus status = awaitFinal("alias");
+        commands.create("bob", "alias", "command: {verb: get, resource: {kind: deploy}, name: web}");
+        CommandExecutionStatus status = commands.awaitFinal("alias");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(status.translation().command().resource().kind()).isEqualTo("Deployment");
         assertThat(status.translation().command().resource().apiVersion()).isEqualTo("apps/v1");
@@ -158,8 +156,8 @@ class CommandExecutionIT {
 
     @Test
     void secretValuesInAStructuredCommandNeverReachTheStatus() {
-        create("bob", "structured-secret", "command: {verb: create, resource: {kind: secret}, name: db, arguments: {data: {password: hunter2}}}");
-        CommandExecutionStatus status = awaitFinal("structured-secret");
+        commands.create("bob", "structured-secret", "command: {verb: create, resource: {kind: secret}, name: db, arguments: {data: {password: hunter2}}}");
+        CommandExecutionStatus status = commands.awaitFinal("structured-secret");
         assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
         assertThat(status.translation().kubectl()).contains("***");
     }
@@ -169,8 +167,8 @@ class CommandExecutionIT {
         admin.resource(Serialization.unmarshal("""
                 {"apiVersion":"kubechat.io/v1alpha1","kind":"ExecutionPolicy","metadata":{"name":"quick","namespace":"%s"},
                  "spec":{"approval":{"expireAfter":"2s"}}}""".formatted(namespace), ExecutionPolicy.class)).create();
-        create("bob", "too-late", "request: delete deployment web");
-        CommandExecutionStatus status = awaitFinal("too-late");
+        commands.create("bob", "too-late", "request: delete deployment web");
+        CommandExecutionStatus status = commands.awaitFinal("too-late");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Expired);
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get()).isNotNull();
     }
@@ -181,16 +179,16 @@ class CommandExecutionIT {
         admin.resource(Serialization.unmarshal("""
                 {"apiVersion":"kubechat.io/v1alpha1","kind":"ChatSession","metadata":{"name":"incident","namespace":"%s"},
                  "spec":{"owner":{"user":"bob"},"namespace":"%s"}}""".formatted(namespace, elsewhere), ChatSession.class)).create();
-        create("bob", "in-session", "request: scale web to 3\nsessionRef: {name: incident}");
-        CommandExecutionStatus status = awaitFinal("in-session");
+        commands.create("bob", "in-session", "request: scale web to 3\nsessionRef: {name: incident}");
+        CommandExecutionStatus status = commands.awaitFinal("in-session");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
         assertThat(status.authorization().reason()).contains("in namespace " + elsewhere);
     }
 
     @Test
     void aCommandForAnUnknownClusterIsNeverRunHere() {
-        create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
-        CommandExecutionStatus status = awaitFinal("elsewhere");
+        commands.create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
+        CommandExecutionStatus status = commands.awaitFinal("elsewhere");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
         assertThat(status.conditions()).anySatisfy(c -> {
             assertThat(c.reason()).isEqualTo("ClusterNotFound");
@@ -201,8 +199,8 @@ class CommandExecutionIT {
 
     @Test
     void wordsItCannotUnderstandFailWithSuggestions() {
-        create("bob", "vague", "request: make everything faster please");
-        CommandExecutionStatus status = awaitFinal("vague");
+        commands.create("bob", "vague", "request: make everything faster please");
+        CommandExecutionStatus status = commands.awaitFinal("vague");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
         assertThat(status.conditions()).anySatisfy(c -> assertThat(c.reason()).isEqualTo("NotUnderstood"));
         assertThat(status.translation().suggestions()).isNotEmpty();
@@ -210,8 +208,8 @@ class CommandExecutionIT {
 
     @Test
     void aStructuredCommandRunsWithoutTranslation() {
-        create("bob", "structured", "command: {verb: get, resource: {kind: Deployment}, name: web}");
-        CommandExecutionStatus status = awaitFinal("structured");
+        commands.create("bob", "structured", "command: {verb: get, resource: {kind: Deployment}, name: web}");
+        CommandExecutionStatus status = commands.awaitFinal("structured");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(status.translation().engine()).isEqualTo("user");
         assertThat(status.result().rows()).singleElement().satisfies(row -> assertThat(row.get(0)).isEqualTo("web"));
@@ -219,8 +217,8 @@ class CommandExecutionIT {
 
     @Test
     void secretValuesInARequestNeverReachTheStatus() {
-        create("bob", "new-secret", "request: create secret db with password=hunter2");
-        CommandExecutionStatus status = awaitFinal("new-secret");
+        commands.create("bob", "new-secret", "request: create secret db with password=hunter2");
+        CommandExecutionStatus status = commands.awaitFinal("new-secret");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
         assertThat(status.conditions()).anySatisfy(c -> assertThat(c.message()).contains("create secret is not offered"));
         assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
@@ -228,39 +226,10 @@ class CommandExecutionIT {
     }
 
     private List<AuditRecord> auditedRecords(String name) {
-        List<AuditRecord> records = new ArrayList<>();
-        String ref = namespace + "/" + name + "/";
-        audit.ledger().records(1, audit.ledger().size(), r -> {
-            if (r.event().commandRef() != null && r.event().commandRef().startsWith(ref)) {
-                records.add(r);
-            }
-            return true;
-        });
-        return records;
+        return commands.audited(audit.ledger(), name);
     }
 
     private List<String> auditedSteps(String name) {
         return auditedRecords(name).stream().map(r -> r.event().eventType()).toList();
-    }
-
-    private void create(String user, String name, String specYaml) {
-        String yaml = "apiVersion: kubechat.io/v1alpha1\nkind: CommandExecution\nmetadata: {name: " + name + "}\nspec:\n"
-                + (specYaml + "\nrequester: {user: " + user + ", groups: [\"" + LocalCluster.TEST_USERS_GROUP + "\"]}").indent(2);
-        cluster.as(user).resource(Serialization.unmarshal(yaml, CommandExecution.class)).inNamespace(namespace).create();
-    }
-
-    private void approve(String approver, String name) {
-        cluster.as(approver).resources(CommandExecution.class).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"approval\":{\"decision\":\"approved\",\"approver\":{\"user\":\"" + approver + "\"}}}}");
-    }
-
-    private CommandExecutionStatus awaitFinal(String name) {
-        return await(name, s -> s.phase() != null && s.phase().isTerminal());
-    }
-
-    private CommandExecutionStatus await(String name, Predicate<CommandExecutionStatus> condition) {
-        return admin.resources(CommandExecution.class).inNamespace(namespace).withName(name)
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && condition.test(c.getStatus()), 60, TimeUnit.SECONDS)
-                .getStatus();
     }
 }

@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.audit.AuditRecord;
-import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.operator.audit.AuditTrail;
+import io.kubechat.operator.testing.CommandExecutions;
 import io.kubechat.operator.testing.OperatorOnLocalCluster;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.LocalProviderServer;
@@ -39,13 +36,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -77,6 +71,7 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
     private KubernetesClient admin;
     private String namespace;
     private LocalProviderServer model;
+    private CommandExecutions commands;
 
     @BeforeEach
     void setUp() {
@@ -84,6 +79,7 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
         admin = cluster.admin();
         model = ModelTranslationProfile.LocalOpenAiServer.server();
         namespace = cluster.createNamespace("llm");
+        commands = new CommandExecutions(cluster, namespace);
         cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));
         cluster.createRole(namespace, "kubechat-approver", "kubechat.io", List.of("commandexecutions"),
                 List.of("get", "list", "watch", "update", "patch", "approve"));
@@ -97,7 +93,7 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
     void theModelTranslatesARequestThatRunsAsTheRequester() throws Exception {
         model.then(Reply.ok(completion(command("scale", "Deployment", "apps/v1", "web", "\"arguments\":{\"replicas\":4}"))));
         create("bob", "model-scale", "could web have four copies please");
-        CommandExecutionStatus status = awaitFinal("model-scale");
+        CommandExecutionStatus status = commands.awaitFinal("model-scale");
 
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(status.translation().engine()).isEqualTo("openai");
@@ -117,12 +113,12 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
     void aDeleteTheModelProposesIsRatedDestructiveAndWaitsForApproval() throws Exception {
         model.then(Reply.ok(completion(command("delete", "Deployment", "apps/v1", "web", null))));
         create("bob", "model-delete", "tidy up web");
-        CommandExecutionStatus held = awaitPhase("model-delete", s -> s.phase() == ExecutionPhase.AwaitingApproval);
+        CommandExecutionStatus held = commands.await("model-delete", s -> s.phase() == ExecutionPhase.AwaitingApproval);
 
         assertThat(held.translation().engine()).isEqualTo("openai");
         assertThat(held.risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
-        reject("carol", "model-delete");
-        assertThat(awaitFinal("model-delete").phase()).isEqualTo(ExecutionPhase.Rejected);
+        commands.reject("carol", "model-delete");
+        assertThat(commands.awaitFinal("model-delete").phase()).isEqualTo(ExecutionPhase.Rejected);
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get()).isNotNull();
     }
 
@@ -131,11 +127,11 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
         Reply down = Reply.status(500, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
         model.then(down).then(down).then(down);
         create("bob", "fallback-scale", "scale web to 3");
-        CommandExecutionStatus status = awaitFinal("fallback-scale");
+        CommandExecutionStatus status = commands.awaitFinal("fallback-scale");
 
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(status.translation().engine()).isEqualTo("embedded");
-        AuditRecord translated = audited("fallback-scale").stream().filter(r -> r.event().eventType().equals("command_translated"))
+        AuditRecord translated = commands.audited(audit.ledger(), "fallback-scale").stream().filter(r -> r.event().eventType().equals("command_translated"))
                 .findFirst().orElseThrow();
         assertThat(translated.event().reason()).contains("openai did not answer").contains("used the embedded translator");
     }
@@ -144,12 +140,12 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
     void everySeriesTheChartsDashboardAndAlertsReadIsExported() throws Exception {
         model.then(Reply.ok(completion(command("scale", "Deployment", "apps/v1", "web", "\"arguments\":{\"replicas\":3}"))));
         create("bob", "metrics-scale", "web to three");
-        awaitFinal("metrics-scale");
+        commands.awaitFinal("metrics-scale");
         model.then(Reply.ok(completion(command("delete", "Deployment", "apps/v1", "web", null))));
         create("bob", "metrics-delete", "remove web");
-        awaitPhase("metrics-delete", s -> s.phase() == ExecutionPhase.AwaitingApproval);
-        reject("carol", "metrics-delete");
-        awaitFinal("metrics-delete");
+        commands.await("metrics-delete", s -> s.phase() == ExecutionPhase.AwaitingApproval);
+        commands.reject("carol", "metrics-delete");
+        commands.awaitFinal("metrics-delete");
 
         Path chart = cluster.repoRoot().resolve("helm/kubechat/files");
         Set<String> read = new TreeSet<>();
@@ -169,7 +165,7 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
     void aRecordEditedInPostgresqlIsCaughtByThePeriodicVerification() throws Exception {
         model.then(Reply.ok(completion(command("get", "Deployment", "apps/v1", "web", null))));
         create("bob", "tamper-target", "show me web");
-        long sequence = awaitFinal("tamper-target").auditRef().sequence();
+        long sequence = commands.awaitFinal("tamper-target").auditRef().sequence();
         double before = counter("kubechat_audit_verification_failures_total");
 
         String original;
@@ -235,36 +231,7 @@ class ModelTranslationAgainstLocalOpenAiWireProtocolServerIT {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private List<AuditRecord> audited(String name) {
-        List<AuditRecord> records = new ArrayList<>();
-        String ref = namespace + "/" + name + "/";
-        audit.ledger().records(1, audit.ledger().size(), r -> {
-            if (r.event().commandRef() != null && r.event().commandRef().startsWith(ref)) {
-                records.add(r);
-            }
-            return true;
-        });
-        return records;
-    }
-
     private void create(String user, String name, String request) {
-        String yaml = "apiVersion: kubechat.io/v1alpha1\nkind: CommandExecution\nmetadata: {name: " + name + "}\nspec:\n"
-                + ("request: " + request + "\nrequester: {user: " + user + ", groups: [\"" + LocalCluster.TEST_USERS_GROUP + "\"]}").indent(2);
-        cluster.as(user).resource(Serialization.unmarshal(yaml, CommandExecution.class)).inNamespace(namespace).create();
-    }
-
-    private void reject(String approver, String name) {
-        cluster.as(approver).resources(CommandExecution.class).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"approval\":{\"decision\":\"rejected\",\"approver\":{\"user\":\"" + approver + "\"}}}}");
-    }
-
-    private CommandExecutionStatus awaitFinal(String name) {
-        return awaitPhase(name, s -> s.phase() != null && s.phase().isTerminal());
-    }
-
-    private CommandExecutionStatus awaitPhase(String name, Predicate<CommandExecutionStatus> condition) {
-        return admin.resources(CommandExecution.class).inNamespace(namespace).withName(name)
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && condition.test(c.getStatus()), 60, TimeUnit.SECONDS)
-                .getStatus();
+        commands.create(user, name, "request: " + request);
     }
 }
