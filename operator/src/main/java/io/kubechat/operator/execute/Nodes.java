@@ -5,11 +5,15 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandResult;
 import io.kubechat.crds.v1alpha1.Taint;
+import java.time.Duration;
 import java.util.ArrayList;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
@@ -18,6 +22,12 @@ import java.util.Objects;
 
 /** cordon, uncordon, taint and drain, as kubectl does them. */
 final class Nodes {
+
+    private static final Retry ON_CONFLICT = Retry.of("node-update-conflict", RetryConfig.custom()
+            .maxAttempts(5)
+            .waitDuration(Duration.ofMillis(50))
+            .retryOnException(e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+            .build());
 
     CommandResult cordon(KubernetesClient client, String node, boolean unschedulable) {
         Node current = get(client, node);
@@ -33,6 +43,11 @@ final class Nodes {
         if (changes == null || changes.isEmpty()) {
             throw new CommandRefusedException("taint needs arguments.taints");
         }
+        // The node's status changes all the time (heartbeats), and each change fails the locked patch: read again and retry.
+        return Retry.decorateSupplier(ON_CONFLICT, () -> taintOnce(client, node, changes)).get();
+    }
+
+    private CommandResult taintOnce(KubernetesClient client, String node, List<Taint> changes) {
         Node current = get(client, node);
         List<io.fabric8.kubernetes.api.model.Taint> taints = new ArrayList<>(
                 current.getSpec().getTaints() == null ? List.of() : current.getSpec().getTaints());
