@@ -1,5 +1,6 @@
 package io.kubechat.helm;
 
+import io.kubechat.testsupport.PinnedTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubechat.testsupport.ProcessResult;
@@ -28,8 +29,8 @@ class ChartKubeconformTest {
     @BeforeAll
     static void writeSchemas() throws IOException {
         schemas = work.resolve("schemas");
-        int count = KubeconformSchemas.write(Tools.binDir().resolve("kubernetes-openapi/swagger.json"),
-                Tools.repoRoot().resolve("crds/generated"), schemas);
+        int count = KubeconformSchemas.write(PinnedTools.binDir().resolve("kubernetes-openapi/swagger.json"),
+                PinnedTools.repoRoot().resolve("crds/generated"), schemas);
         assertThat(count).as("schemas written").isGreaterThan(100);
     }
 
@@ -57,7 +58,7 @@ class ChartKubeconformTest {
     @Test
     void theKubeChatExamplesMatchTheCrdSchemas() throws IOException {
         StringBuilder examples = new StringBuilder();
-        try (var files = Files.list(Tools.repoRoot().resolve("examples"))) {
+        try (var files = Files.list(PinnedTools.repoRoot().resolve("examples"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 examples.append("---\n").append(Files.readString(file)).append('\n');
             }

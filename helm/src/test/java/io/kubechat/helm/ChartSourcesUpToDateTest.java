@@ -1,5 +1,6 @@
 package io.kubechat.helm;
 
+import io.kubechat.testsupport.PinnedTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChartSourcesUpToDateTest {
 
-    private static final Path REPO = Tools.repoRoot();
+    private static final Path REPO = PinnedTools.repoRoot();
 
     private static List<String> names(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {

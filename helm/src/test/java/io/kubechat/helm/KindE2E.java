@@ -1,5 +1,6 @@
 package io.kubechat.helm;
 
+import io.kubechat.testsupport.PinnedTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dajudge.kindcontainer.KindContainer;
@@ -76,7 +77,7 @@ class KindE2E {
     }
 
     private static String helm(String... args) {
-        List<String> command = new ArrayList<>(List.of(Tools.binDir().resolve("helm").toString(), "--kubeconfig=" + kubeconfig));
+        List<String> command = new ArrayList<>(List.of(PinnedTools.binDir().resolve("helm").toString(), "--kubeconfig=" + kubeconfig));
         command.addAll(List.of(args));
         ProcessResult result = ProcessResult.run(command, 900);
         assertThat(result.exitCode()).as("helm %s:\n%s\n%s", String.join(" ", args), result.stdout(), result.stderr()).isZero();

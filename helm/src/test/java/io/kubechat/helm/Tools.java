@@ -1,7 +1,7 @@
 package io.kubechat.helm;
 
+import io.kubechat.testsupport.PinnedTools;
 import io.kubechat.testsupport.ProcessResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,40 +13,17 @@ import java.util.List;
  */
 final class Tools {
 
-    private static Path binDir;
-
     private Tools() {
     }
 
-    static Path repoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isExecutable(p.resolve("hack/build-tools.sh"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("hack/build-tools.sh not found above " + Path.of("").toAbsolutePath());
-    }
-
     static Path chartDir() {
-        return repoRoot().resolve("helm/kubechat");
-    }
-
-    static synchronized Path binDir() {
-        if (binDir == null) {
-            ProcessResult result = ProcessResult.run(List.of(repoRoot().resolve("hack/build-tools.sh").toString()), 3600);
-            if (!result.succeeded()) {
-                throw new IllegalStateException("hack/build-tools.sh failed:\n" + result.stderr());
-            }
-            String[] lines = result.stdout().strip().split("\n");
-            binDir = Path.of(lines[lines.length - 1].strip());
-        }
-        return binDir;
+        return PinnedTools.repoRoot().resolve("helm/kubechat");
     }
 
     /** Runs a pinned tool and returns what it printed, whether or not it succeeded. */
     static ProcessResult run(String tool, List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(binDir().resolve(tool).toString());
+        command.add(PinnedTools.binDir().resolve(tool).toString());
         command.addAll(args);
         return ProcessResult.run(command, 600);
     }

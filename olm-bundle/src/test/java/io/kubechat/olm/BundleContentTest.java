@@ -1,5 +1,6 @@
 package io.kubechat.olm;
 
+import io.kubechat.testsupport.PinnedTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ class BundleContentTest {
         JsonNode strategy = csv().path("spec").path("install").path("spec");
         JsonNode operatorRules = strategy.path("clusterPermissions").get(0).path("rules");
         assertThat(operatorRules).isEqualTo(BundleGenerator.YAML.readTree(
-                Bundle.repoRoot().resolve("helm/kubechat/files/rbac/operator-cluster.yaml").toFile()));
+                PinnedTools.repoRoot().resolve("helm/kubechat/files/rbac/operator-cluster.yaml").toFile()));
         for (JsonNode deployment : strategy.path("deployments")) {
             JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
             assertThat(container.path("resources").path("requests").path("memory").asText()).as(deployment.path("name").asText()).isNotEmpty();

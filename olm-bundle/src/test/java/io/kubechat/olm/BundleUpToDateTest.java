@@ -1,5 +1,6 @@
 package io.kubechat.olm;
 
+import io.kubechat.testsupport.PinnedTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ class BundleUpToDateTest {
 
     @Test
     void checkedInBundleIsGeneratedFromTheChartSources() throws IOException {
-        Map<String, String> generated = new BundleGenerator(Bundle.repoRoot(), Bundle.binDir().resolve("helm")).generate();
+        Map<String, String> generated = new BundleGenerator(PinnedTools.repoRoot(), PinnedTools.binDir().resolve("helm")).generate();
         Path dir = Bundle.dir();
         if (Boolean.getBoolean("olm.bundle.write")) {
             for (Path stale : files(dir)) {

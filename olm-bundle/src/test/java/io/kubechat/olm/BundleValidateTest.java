@@ -1,5 +1,6 @@
 package io.kubechat.olm;
 
+import io.kubechat.testsupport.PinnedTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubechat.testsupport.ProcessResult;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleValidateTest {
 
     private static ProcessResult validate(Path bundle) {
-        return ProcessResult.run(List.of(Bundle.binDir().resolve("operator-sdk").toString(), "bundle", "validate",
+        return ProcessResult.run(List.of(PinnedTools.binDir().resolve("operator-sdk").toString(), "bundle", "validate",
                 bundle.toString(), "--select-optional", "suite=operatorframework"), 300);
     }
 

@@ -70,7 +70,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Attaches to the cluster named by {@value #CLUSTER_DIR_ENV}, or starts one in {@code target/local-cluster}. */
     public static LocalCluster attachOrStart() {
-        Path repoRoot = findRepoRoot();
+        Path repoRoot = PinnedTools.repoRoot();
         String attachTo = System.getenv(CLUSTER_DIR_ENV);
         if (attachTo != null && !attachTo.isBlank()) {
             Path dir = Path.of(attachTo).toAbsolutePath();
@@ -216,7 +216,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts a further, independent cluster in {@code dir}, for tests that need two; the caller closes it. */
     public static LocalCluster startAnother(Path dir) {
-        Path repoRoot = findRepoRoot();
+        Path repoRoot = PinnedTools.repoRoot();
         run(repoRoot, START_TIMEOUT_MINUTES, "up", "--dir", dir.toAbsolutePath().toString(), "--nodes", "1",
                 "--exit-with", Long.toString(ProcessHandle.current().pid()));
         return new LocalCluster(repoRoot, dir.toAbsolutePath(), true);
@@ -261,12 +261,4 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static Path findRepoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isExecutable(p.resolve("hack/cluster"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("hack/cluster not found above " + Path.of("").toAbsolutePath());
-    }
 }
