@@ -100,6 +100,8 @@ test('alice shares a session with bob, who reads it in his own browser until she
     await item.getByRole('button', { name: /^Actions for session/ }).focus();
     await alicePage.keyboard.press('Enter');
     await alicePage.getByRole('menu').waitFor();
+    // The menu focuses its first item a moment after it shows; an arrow pressed before that lands on the first item.
+    await alicePage.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
     await alicePage.keyboard.press('ArrowDown');
     assert.equal(await alicePage.evaluate(() => document.activeElement?.textContent), 'Share…');
     await alicePage.keyboard.press('Enter');
