@@ -4,9 +4,11 @@ import static io.kubechat.testsupport.TestWorkloads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.ChatSession;
+import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Condition;
 import io.kubechat.crds.v1alpha1.ConditionStatus;
@@ -79,6 +81,9 @@ class CommandExecutionIT {
         assertThat(last.event().eventType()).isEqualTo("command_executed");
         assertThat(HexFormat.of().formatHex(last.hash())).isEqualTo(status.auditRef().hash());
         assertThat(audit.ledger().verify().valid()).isTrue();
+        // The operator caches commands without managedFields and claims and writes status without them: the server keeps every owner.
+        assertThat(admin.resources(CommandExecution.class).inNamespace(namespace).withName("scale-web").get().getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getSubresource).contains("status").anyMatch(subresource -> subresource == null);
     }
 
     @Test
