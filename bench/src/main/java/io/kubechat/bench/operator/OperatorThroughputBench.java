@@ -1,14 +1,22 @@
 package io.kubechat.bench.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.bench.ProcessCpu;
 import io.kubechat.crds.v1alpha1.CommandExecution;
+import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.OperatorProcess;
@@ -42,7 +50,8 @@ import java.util.function.BooleanSupplier;
 /**
  * End to end through the real, packaged operator (issue 5's numbers): how long a CommandExecution takes from
  * its creation to Succeeded, beside the baseline of one raw fabric8 GET against the same API server; how many
- * executions a second it sustains; and how much memory it holds once 10,000 CommandExecutions exist.
+ * executions a second it sustains, beside the API floor (the same commands' API calls made with no operator);
+ * and how much memory it holds once 10,000 CommandExecutions exist.
  *
  * <p>Against the local cluster named by {@code KUBECHAT_CLUSTER_DIR} (or one it starts) and an embedded PostgreSQL
  * (synchronous_commit on) for the operator's audit ledger; the operator runs as its own ServiceAccount, as installed.
@@ -57,6 +66,7 @@ public final class OperatorThroughputBench {
     private static final int BASELINE_SAMPLES = 200;
     private static final int SEQUENTIAL_SAMPLES = 100;
     private static final int CREATORS = 8;
+    private static final int WARM_UP_BATCH = 500;
     private static final long AWAIT_SECONDS = Long.getLong("kubechat.bench.operator.awaitSeconds", 900);
 
     private final LocalCluster cluster;
@@ -89,6 +99,8 @@ public final class OperatorThroughputBench {
         cluster.apply(repo.resolve("crds/admission/identity-policies.yaml"));
         String operatorNamespace = cluster.createNamespace("kubechat-bench");
         String namespace = cluster.createNamespace("bench-ops");
+        String populationNamespace = cluster.createNamespace("bench-population");
+        String floorNamespace = cluster.createNamespace("bench-floor");
         admin.apps().deployments().inNamespace(namespace).resource(TestWorkloads.deployment("web", 1)).create();
         admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
                 d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas()), 120, TimeUnit.SECONDS);
@@ -119,6 +131,9 @@ public final class OperatorThroughputBench {
                         summary.add("  operator exited during warm-up (attempt " + attempt + "), started again");
                     }
                 }
+                // A running operator has compiled its hot paths; without this the first batch measured the JIT compiler too.
+                runBatch(tracker, namespace, "warm-read", WARM_UP_BATCH, this::read);
+                runBatch(tracker, namespace, "warm-write", WARM_UP_BATCH, this::write);
                 long rssIdle = rssKiB(operator.pid());
                 cpu = processes(postgres.getPort());
 
@@ -134,13 +149,16 @@ public final class OperatorThroughputBench {
 
                 summary.add(String.format(Locale.ROOT, "  %-52s %10d MiB", "operator resident memory, warmed up", rssIdle / 1024));
                 System.out.println("population of " + population);
-                populate(operator.pid(), population);
+                double executionsPerSecond = populate(operator.pid(), populationNamespace, population);
+                CommandExecutionStatus succeeded = admin.resources(CommandExecution.class).inNamespace(namespace).withName("read-0").get()
+                        .getStatus();
+                stopOperator();
+                apiFloor(operatorKubeconfig, floorNamespace, namespace, succeeded, population, executionsPerSecond);
             } finally {
-                if (operator != null) {
-                    operator.destroy();
-                    operator.waitFor(30, TimeUnit.SECONDS);
-                }
+                stopOperator();
                 deleteQuietly(namespace);
+                deleteQuietly(populationNamespace);
+                deleteQuietly(floorNamespace);
                 deleteQuietly(operatorNamespace);
             }
         } finally {
@@ -207,10 +225,10 @@ public final class OperatorThroughputBench {
         String command(String namespace, int i);
     }
 
-    private void create(String namespace, String name, String command) {
+    private CommandExecution create(String namespace, String name, String command) {
         String json = "{\"apiVersion\":\"kubechat.io/v1alpha1\",\"kind\":\"CommandExecution\",\"metadata\":{\"name\":\"" + name
                 + "\"},\"spec\":{\"requester\":" + requester + ",\"command\":" + command + "}}";
-        admin.resources(CommandExecution.class).inNamespace(namespace).resource(Serialization.unmarshal(json, CommandExecution.class))
+        return admin.resources(CommandExecution.class).inNamespace(namespace).resource(Serialization.unmarshal(json, CommandExecution.class))
                 .create();
     }
 
@@ -269,9 +287,15 @@ public final class OperatorThroughputBench {
         return result;
     }
 
-    /** Creates {@code count} commands in a namespace of their own and reads the operator's memory once all ended. */
-    private void populate(long pid, int count) throws Exception {
-        String namespace = cluster.createNamespace("bench-population");
+    private void stopOperator() throws InterruptedException {
+        if (operator != null && operator.isAlive()) {
+            operator.destroy();
+            operator.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Creates {@code count} commands in {@code namespace}, reads the operator's memory once all ended; returns executions/s. */
+    private double populate(long pid, String namespace, int count) throws Exception {
         admin.apps().deployments().inNamespace(namespace).resource(TestWorkloads.deployment("web", 1)).create();
         try (Tracker tracker = new Tracker(admin, namespace, () -> operator.isAlive())) {
             long before = rssKiB(pid);
@@ -288,9 +312,70 @@ public final class OperatorThroughputBench {
             // Resident memory includes heap the JVM grew and keeps; the live objects tell what the commands hold.
             summary.add("  live heap after a full GC (jcmd GC.class_histogram), largest classes:");
             liveHistogram(pid).forEach(line -> summary.add("    " + line));
-        } finally {
-            deleteQuietly(namespace);
+            return result.perSecond();
         }
+    }
+
+    /**
+     * The floor under the operator's throughput: the API calls a read command costs, made with no operator
+     * running. Each command is created as the load generator creates them; then, with the operator's own
+     * credentials, two Events are created, the read runs as the requester, and the status of a real finished
+     * command is written as the operator writes it. No operator finishes commands faster than the API server,
+     * on the same 2 CPUs, serves their calls. Nothing watches these commands, so if anything the floor is high.
+     */
+    private void apiFloor(Path operatorKubeconfig, String namespace, String readNamespace, CommandExecutionStatus succeeded,
+            int count, double executionsPerSecond) throws Exception {
+        String patch = "[{\"op\":\"add\",\"path\":\"/status\",\"value\":" + Serialization.asJson(succeeded) + "}]";
+        JsonNode identity = Serialization.jsonMapper().readTree(requester);
+        List<String> groups = new ArrayList<>();
+        identity.path("groups").forEach(g -> groups.add(g.asText()));
+        try (KubernetesClient operatorClient = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(operatorKubeconfig))).build()) {
+            KubernetesClient asRequester = operatorClient.newClient(new RequestConfigBuilder()
+                    .withImpersonateUsername(identity.path("user").asText()).withImpersonateGroups(groups.toArray(String[]::new)).build())
+                    .adapt(KubernetesClient.class);
+            ProcessCpu.Sample start = cpu.sample();
+            ExecutorService clients = Executors.newFixedThreadPool(CREATORS);
+            AtomicInteger next = new AtomicInteger();
+            long first = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CREATORS; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        CommandExecution ce = create(namespace, "floor-" + i, read(readNamespace, i));
+                        operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Translated")).create();
+                        if (i % 2 == 0) {
+                            asRequester.apps().deployments().inNamespace(readNamespace).withName("web").get();
+                        } else {
+                            asRequester.pods().inNamespace(readNamespace).list();
+                        }
+                        operatorClient.resources(CommandExecution.class).inNamespace(namespace).withName(ce.getMetadata().getName())
+                                .subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
+                        operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Succeeded")).create();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - first) / 1e9;
+            clients.shutdown();
+            summary.add(String.format(Locale.ROOT, "  %-52s %10.1f /s  (%d commands' calls, no operator running)",
+                    "API floor: a read command's API calls", count / seconds, count));
+            summary.add("      " + cpu.perUnit(start, count, "command"));
+            summary.add(String.format(Locale.ROOT, "  %-52s %10.2f", "executions/s with the operator / API floor", executionsPerSecond / (count / seconds)));
+        }
+    }
+
+    private static Event event(CommandExecution ce, String reason) {
+        return new EventBuilder()
+                .withNewMetadata().withGenerateName(ce.getMetadata().getName() + ".").endMetadata()
+                .withNewInvolvedObject().withApiVersion(ce.getApiVersion()).withKind(ce.getKind()).withName(ce.getMetadata().getName())
+                .withNamespace(ce.getMetadata().getNamespace()).withUid(ce.getMetadata().getUid()).endInvolvedObject()
+                .withType("Normal").withReason(reason).withMessage(reason).withCount(1)
+                .withNewSource().withComponent("kubechat-operator").endSource()
+                .build();
     }
 
     private void deleteQuietly(String namespace) {
