@@ -248,6 +248,8 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             } else {
                 status = next.authorized(status, authorization);
                 status = audit(next, ce, status, "permission_check", requester, namespace, "allowed", null, null, null);
+                events.normal(ce, "Authorized", "allowed for " + requester.user()
+                        + (authorization.reason() == null || authorization.reason().isBlank() ? "" : ": " + authorization.reason()));
             }
         }
 
@@ -307,6 +309,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return UpdateControl.<CommandExecution>noUpdate().rescheduleAfter(AUDIT_RETRY);
             }
         }
+        events.normal(ce, "Running", "running as " + requester.user() + " on " + target.displayName());
         CommandExecutionStatus outcome = execute(target, ce, next, status, requester, command, kind, namespace);
         ce.setStatus(outcome);
         return recordOutcome(ce, next, outcome, namespace);

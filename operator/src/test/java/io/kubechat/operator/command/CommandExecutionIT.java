@@ -2,6 +2,7 @@ package io.kubechat.operator.command;
 
 import static io.kubechat.testsupport.TestWorkloads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -23,6 +24,7 @@ import io.kubechat.testsupport.LocalCluster;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,8 @@ class CommandExecutionIT {
         assertThat(status.result().summary()).isEqualTo("deployment.apps/web scaled to 3");
         assertThat(status.conditions()).extracting(Condition::type, Condition::status)
                 .contains(tuple("Translated", ConditionStatus.True), tuple("Authorized", ConditionStatus.True), tuple("Succeeded", ConditionStatus.True));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOn("scale-web"))
+                .containsExactlyInAnyOrder("Normal Translated", "Normal Authorized", "Normal Running", "Normal Succeeded"));
         admin.apps().deployments().inNamespace(namespace).withName("web").waitUntilCondition(
                 d -> Integer.valueOf(3).equals(d.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
 
@@ -129,6 +133,15 @@ class CommandExecutionIT {
         CommandExecutionStatus approved = commands.awaitFinal("delete-web-again");
         assertThat(approved.phase()).isEqualTo(ExecutionPhase.Succeeded);
         assertThat(approved.result().summary()).isEqualTo("deployment.apps/web deleted");
+        // Every step is an Event on the resource, for kubectl describe; they are sent in the background.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOn("delete-web-again"))
+                .containsExactlyInAnyOrder("Normal Translated", "Normal AwaitingApproval", "Normal Approved", "Normal Running", "Normal Succeeded"));
+        assertThat(eventsOn("delete-web")).contains("Warning ApprovalNotValid");
+    }
+
+    private List<String> eventsOn(String name) {
+        return admin.v1().events().inNamespace(namespace).withField("involvedObject.name", name).list().getItems().stream()
+                .map(e -> e.getType() + " " + e.getReason()).toList();
     }
 
     @Test
