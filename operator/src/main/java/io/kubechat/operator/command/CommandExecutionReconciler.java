@@ -102,7 +102,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         this.metrics = metrics;
         this.translation = new CommandTranslation(translators);
         this.executor = new CommandExecutor(ResultLimits.STATUS, timeout.toSeconds(), clock);
-        this.events = new EventRecorder(client, clock, metrics::eventDropped);
+        this.events = new EventRecorder(client, clock, metrics::eventFailed);
         this.audit = audit;
     }
 

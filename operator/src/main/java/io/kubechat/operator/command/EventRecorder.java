@@ -14,39 +14,35 @@ import org.jboss.logging.Logger;
 
 /**
  * Emits Kubernetes Events on the resource, so kubectl describe and event tooling show each step.
- * They are sent in the background: an Event is a convenience (the status and the audit ledger are
- * the record), and waiting for each one took a third of a command's time. When the API server falls
- * far behind, the oldest unsent Events are dropped rather than holding up commands, as client-go's
- * recorder drops them; each drop is counted ({@code kubechat_events_dropped_total}).
+ * They are sent in the background, because waiting for each one took a third of a command's time.
+ * When the backlog is full, the reconcile that records an Event sends it itself: a busy operator
+ * slows to the pace the API server takes Events at, instead of dropping them (dropping the oldest,
+ * as client-go's recorder does, lost more than half the Events of a 10,000-command burst).
+ * Events the API server refuses are counted ({@code kubechat_events_failed_total}).
  */
 public final class EventRecorder {
 
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
     private static final String COMPONENT = "kubechat-operator";
-    /** With 2, the senders' share of the operator's API calls kept up with only a tenth of the Events of a busy operator. */
     private static final int SENDERS = 4;
-    private static final int BACKLOG = 10_000;
+    private static final int BACKLOG = 1_000;
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final Runnable failed;
     private final ExecutorService sender;
 
-    /** @param dropped called for each Event dropped because the backlog was full */
-    public EventRecorder(KubernetesClient client, Clock clock, Runnable dropped) {
-        this(client, clock, dropped, SENDERS, BACKLOG);
+    /** @param failed called for each Event the API server did not take */
+    public EventRecorder(KubernetesClient client, Clock clock, Runnable failed) {
+        this(client, clock, failed, SENDERS, BACKLOG);
     }
 
-    EventRecorder(KubernetesClient client, Clock clock, Runnable dropped, int senders, int backlog) {
+    EventRecorder(KubernetesClient client, Clock clock, Runnable failed, int senders, int backlog) {
         this.client = client;
         this.clock = clock;
+        this.failed = failed;
         this.sender = new ThreadPoolExecutor(senders, senders, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(backlog), EventRecorder::daemon,
-                new ThreadPoolExecutor.DiscardOldestPolicy() {
-                    @Override
-                    public void rejectedExecution(Runnable event, ThreadPoolExecutor pool) {
-                        dropped.run();
-                        super.rejectedExecution(event, pool);
-                    }
-                });
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     private static Thread daemon(Runnable task) {
@@ -80,6 +76,7 @@ public final class EventRecorder {
             try {
                 client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
             } catch (KubernetesClientException e) {
+                failed.run();
                 LOG.debugf("event %s on %s not recorded: %s", reason, object.getMetadata().getName(), e.getMessage());
             }
         });

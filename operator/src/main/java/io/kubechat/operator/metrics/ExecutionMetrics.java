@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * What the operator did, for Prometheus (/q/metrics): commands by verb, risk and outcome, commands
  * still to be moved on, how long translation, audit appends and approvals take, audit appends and
- * verifications that failed, Events dropped, and calls to a language model with their tokens. The alert rules and
+ * verifications that failed, Events not recorded, and calls to a language model with their tokens. The alert rules and
  * dashboard in the Helm chart (helm/kubechat/files) read these names; the histograms feed their quantiles.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class ExecutionMetrics {
     private final MeterRegistry registry;
     private final Counter appendFailures;
     private final Counter verificationFailures;
-    private final Counter eventsDropped;
+    private final Counter eventsFailed;
     private final AtomicBoolean pendingCounted = new AtomicBoolean();
 
     public ExecutionMetrics(MeterRegistry registry) {
@@ -42,13 +42,13 @@ public class ExecutionMetrics {
         this.verificationFailures = Counter.builder("kubechat.audit.verification.failures")
                 .description("Verifications of the audit ledger that found a modified, missing, inserted or reordered record")
                 .register(registry);
-        this.eventsDropped = Counter.builder("kubechat.events.dropped")
-                .description("Kubernetes Events not sent because the operator's backlog of Events was full").register(registry);
+        this.eventsFailed = Counter.builder("kubechat.events.failed")
+                .description("Kubernetes Events the API server did not take").register(registry);
     }
 
-    /** An Event was dropped: the API server fell too far behind. */
-    public void eventDropped() {
-        eventsDropped.increment();
+    /** The API server did not take an Event. */
+    public void eventFailed() {
+        eventsFailed.increment();
     }
 
     /** A command reached a final phase. */
