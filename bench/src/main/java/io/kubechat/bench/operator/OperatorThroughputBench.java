@@ -258,24 +258,12 @@ public final class OperatorThroughputBench {
         for (int i = 0; i < count; i++) {
             tracker.expect(prefix + "-" + i);
         }
-        ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
-        AtomicInteger next = new AtomicInteger();
         long first = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CREATORS; c++) {
-            done.add(creators.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    create(namespace, prefix + "-" + i, commands.command(namespace, i));
-                    createdAt[i] = System.nanoTime();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
+        inParallel(count, i -> {
+            create(namespace, prefix + "-" + i, commands.command(namespace, i));
+            createdAt[i] = System.nanoTime();
+        });
         long allCreated = System.nanoTime();
-        creators.shutdown();
         for (int i = 0; i < count; i++) {
             tracker.await(prefix + "-" + i, AWAIT_SECONDS);
         }
@@ -287,6 +275,32 @@ public final class OperatorThroughputBench {
         result.window(first, last);
         result.creationRate = count / ((allCreated - first) / 1e9);
         return result;
+    }
+
+    private interface IndexedTask {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code task} for indexes 0 to count-1 on {@value #CREATORS} clients, each taking the next index, and waits for all. */
+    private static void inParallel(int count, IndexedTask task) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CREATORS);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CREATORS; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
     }
 
     private void stopOperator() throws InterruptedException {
@@ -344,34 +358,22 @@ public final class OperatorThroughputBench {
                     .withImpersonateUsername(identity.path("user").asText()).withImpersonateGroups(groups.toArray(String[]::new)).build())
                     .adapt(KubernetesClient.class);
             ProcessCpu.Sample start = cpu.sample();
-            ExecutorService clients = Executors.newFixedThreadPool(CREATORS);
-            AtomicInteger next = new AtomicInteger();
             long first = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < CREATORS; c++) {
-                done.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        CommandExecution ce = create(namespace, "floor-" + i, read(readNamespace, i));
-                        operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Translated")).create();
-                        operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Authorized")).create();
-                        operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Running")).create();
-                        if (i % 2 == 0) {
-                            asRequester.apps().deployments().inNamespace(readNamespace).withName("web").get();
-                        } else {
-                            asRequester.pods().inNamespace(readNamespace).list();
-                        }
-                        operatorClient.resources(CommandExecution.class).inNamespace(namespace).withName(ce.getMetadata().getName())
-                                .subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
-                        operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Succeeded")).create();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
+            inParallel(count, i -> {
+                CommandExecution ce = create(namespace, "floor-" + i, read(readNamespace, i));
+                operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Translated")).create();
+                operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Authorized")).create();
+                operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Running")).create();
+                if (i % 2 == 0) {
+                    asRequester.apps().deployments().inNamespace(readNamespace).withName("web").get();
+                } else {
+                    asRequester.pods().inNamespace(readNamespace).list();
+                }
+                operatorClient.resources(CommandExecution.class).inNamespace(namespace).withName(ce.getMetadata().getName())
+                        .subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
+                operatorClient.v1().events().inNamespace(namespace).resource(event(ce, "Succeeded")).create();
+            });
             double seconds = (System.nanoTime() - first) / 1e9;
-            clients.shutdown();
             summary.add(String.format(Locale.ROOT, "  %-52s %10.1f /s  (%d commands' calls, no operator running)",
                     "API floor: a read command's API calls", count / seconds, count));
             summary.add("      " + cpu.perUnit(start, count, "command"));
