@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { Session } from '../api/types';
 import { addNames } from '../lib/sharing';
 import { ErrorNotice } from './ErrorNotice';
+import { FormDialog } from './FormDialog';
 
 /**
  * The owner's dialog to choose who else may read the session and post in it. Mount it when it opens: it starts
@@ -75,63 +76,59 @@ export function ShareDialog({ session, open, onOpenChange, onShared, onCloseAuto
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content
-          className="card fixed left-1/2 top-1/2 z-50 w-[28rem] max-w-[95vw] -translate-x-1/2 -translate-y-1/2 shadow-xl"
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          <Dialog.Title className="text-lg font-semibold">Share “{session.title || 'Untitled'}”</Dialog.Title>
-          <Dialog.Description className="muted mb-3 text-sm">
-            People you share with see this conversation, its commands and their results. Requests they send run with
-            their own rights. Only you can rename, delete or share it.
-          </Dialog.Description>
-          <form onSubmit={save} className="space-y-3">
-            <div>
-              <label htmlFor={inputId} className="label">Add people</label>
-              <div className="flex gap-2">
-                <input
-                  id={inputId}
-                  ref={input}
-                  className="input min-w-0 flex-1"
-                  value={draft}
-                  autoComplete="off"
-                  aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
-                  aria-invalid={problem ? true : undefined}
-                  onChange={(e) => { setDraft(e.target.value); setProblem(undefined); }}
-                  onKeyDown={onKeyDown}
-                />
-                <button type="button" className="btn-secondary" onClick={add}>Add</button>
-              </div>
-              <p id={hintId} className="muted mt-1 text-xs">KubeChat user names, separated by commas; Enter adds them.</p>
-              {problem && <p id={problemId} role="alert" className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">{problem}</p>}
-            </div>
-            <div>
-              <h3 id={listId} className="label">Shared with</h3>
-              {names.length === 0 ? (
-                <p className="muted text-sm">Nobody else: only you see this session.</p>
-              ) : (
-                <ul aria-labelledby={listId} className="max-h-48 space-y-1 overflow-y-auto">
-                  {names.map((name) => (
-                    <li key={name} className="flex items-center justify-between gap-2 rounded bg-slate-100 px-2 py-1 text-sm dark:bg-slate-800">
-                      <span className="truncate">{name}</span>
-                      <button type="button" className="btn-secondary px-2 py-0.5 text-xs" aria-label={`Remove ${name}`} onClick={() => remove(name)}>
-                        Remove
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-            <ErrorNotice error={error} title="Could not share" />
-            <div className="flex justify-end gap-2">
-              <Dialog.Close className="btn-secondary">Cancel</Dialog.Close>
-              <button type="submit" className="btn-primary" disabled={saving}>Save</button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={<>Share “{session.title || 'Untitled'}”</>}
+      description={
+        'People you share with see this conversation, its commands and their results. Requests they send run with '
+        + 'their own rights. Only you can rename, delete or share it.'
+      }
+      onCloseAutoFocus={onCloseAutoFocus}
+    >
+      <form onSubmit={save} className="space-y-3">
+        <div>
+          <label htmlFor={inputId} className="label">Add people</label>
+          <div className="flex gap-2">
+            <input
+              id={inputId}
+              ref={input}
+              className="input min-w-0 flex-1"
+              value={draft}
+              autoComplete="off"
+              aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
+              aria-invalid={problem ? true : undefined}
+              onChange={(e) => { setDraft(e.target.value); setProblem(undefined); }}
+              onKeyDown={onKeyDown}
+            />
+            <button type="button" className="btn-secondary" onClick={add}>Add</button>
+          </div>
+          <p id={hintId} className="muted mt-1 text-xs">KubeChat user names, separated by commas; Enter adds them.</p>
+          {problem && <p id={problemId} role="alert" className="mt-1 text-sm font-medium text-red-800 dark:text-red-200">{problem}</p>}
+        </div>
+        <div>
+          <h3 id={listId} className="label">Shared with</h3>
+          {names.length === 0 ? (
+            <p className="muted text-sm">Nobody else: only you see this session.</p>
+          ) : (
+            <ul aria-labelledby={listId} className="max-h-48 space-y-1 overflow-y-auto">
+              {names.map((name) => (
+                <li key={name} className="flex items-center justify-between gap-2 rounded bg-slate-100 px-2 py-1 text-sm dark:bg-slate-800">
+                  <span className="truncate">{name}</span>
+                  <button type="button" className="btn-secondary px-2 py-0.5 text-xs" aria-label={`Remove ${name}`} onClick={() => remove(name)}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <ErrorNotice error={error} title="Could not share" />
+        <div className="flex justify-end gap-2">
+          <Dialog.Close className="btn-secondary">Cancel</Dialog.Close>
+          <button type="submit" className="btn-primary" disabled={saving}>Save</button>
+        </div>
+      </form>
+    </FormDialog>
   );
 }

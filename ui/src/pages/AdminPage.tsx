@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { AdminUser } from '../api/types';
 import { hasRole, useAuth } from '../components/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FormDialog } from '../components/FormDialog';
 import { useToast } from '../components/Toasts';
 import { useLoad } from '../components/useLoad';
 
@@ -91,47 +92,45 @@ function UserDialog({ user, onClose, onSaved }: { user: AdminUser | undefined; o
   }
 
   return (
-    <Dialog.Root open onOpenChange={(o) => { if (!o) onClose(); }}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content className="card fixed left-1/2 top-1/2 z-50 w-[28rem] max-w-[95vw] -translate-x-1/2 -translate-y-1/2 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{user ? `Edit ${user.username}` : 'Add user'}</Dialog.Title>
-          <Dialog.Description className="muted mb-3 text-sm">Roles decide what the user may do in KubeChat; Kubernetes RBAC still applies.</Dialog.Description>
-          <form onSubmit={save} className="space-y-3">
-            <div>
-              <label htmlFor={ids.username} className="label">Username</label>
-              <input id={ids.username} className="input w-full" value={username} disabled={!!user} required onChange={(e) => setUsername(e.target.value)} />
-            </div>
-            <div>
-              <label htmlFor={ids.displayName} className="label">Display name</label>
-              <input id={ids.displayName} className="input w-full" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-            </div>
-            <fieldset>
-              <legend className="label">Roles</legend>
-              <div className="flex flex-wrap gap-3">
-                {ROLES.map((role) => (
-                  <label key={role} className="inline-flex items-center gap-1 text-sm">
-                    <input type="checkbox" checked={roles.includes(role)}
-                      onChange={(e) => setRoles((r) => (e.target.checked ? [...r, role] : r.filter((x) => x !== role)))} />
-                    {role}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <div>
-              <label htmlFor={ids.password} className="label">{user ? 'New password (leave empty to keep)' : 'Password'}</label>
-              <input id={ids.password} type="password" autoComplete="new-password" className="input w-full" value={password}
-                required={!user} onChange={(e) => setPassword(e.target.value)} />
-            </div>
-            <ErrorNotice error={error} title="Could not save" />
-            <div className="flex justify-end gap-2">
-              <Dialog.Close className="btn-secondary">Cancel</Dialog.Close>
-              <button type="submit" className="btn-primary">Save</button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open
+      onOpenChange={(o) => { if (!o) onClose(); }}
+      title={user ? `Edit ${user.username}` : 'Add user'}
+      description="Roles decide what the user may do in KubeChat; Kubernetes RBAC still applies."
+    >
+      <form onSubmit={save} className="space-y-3">
+        <div>
+          <label htmlFor={ids.username} className="label">Username</label>
+          <input id={ids.username} className="input w-full" value={username} disabled={!!user} required onChange={(e) => setUsername(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={ids.displayName} className="label">Display name</label>
+          <input id={ids.displayName} className="input w-full" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </div>
+        <fieldset>
+          <legend className="label">Roles</legend>
+          <div className="flex flex-wrap gap-3">
+            {ROLES.map((role) => (
+              <label key={role} className="inline-flex items-center gap-1 text-sm">
+                <input type="checkbox" checked={roles.includes(role)}
+                  onChange={(e) => setRoles((r) => (e.target.checked ? [...r, role] : r.filter((x) => x !== role)))} />
+                {role}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div>
+          <label htmlFor={ids.password} className="label">{user ? 'New password (leave empty to keep)' : 'Password'}</label>
+          <input id={ids.password} type="password" autoComplete="new-password" className="input w-full" value={password}
+            required={!user} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        <ErrorNotice error={error} title="Could not save" />
+        <div className="flex justify-end gap-2">
+          <Dialog.Close className="btn-secondary">Cancel</Dialog.Close>
+          <button type="submit" className="btn-primary">Save</button>
+        </div>
+      </form>
+    </FormDialog>
   );
 }
 

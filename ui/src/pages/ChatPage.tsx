@@ -8,6 +8,7 @@ import type { Command, Message, Session, StreamEvent } from '../api/types';
 import { CommandCard } from '../components/CommandCard';
 import { hasRole, useAuth, useSettings } from '../components/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FormDialog } from '../components/FormDialog';
 import { ShareDialog } from '../components/ShareDialog';
 import { useToast } from '../components/Toasts';
 import { useLoad } from '../components/useLoad';
@@ -194,33 +195,30 @@ function SessionMenu({ session, onChanged, onDeleted }: { session: Session; onCh
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      <Dialog.Root open={renaming} onOpenChange={setRenaming}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-          <Dialog.Content
-            className="card fixed left-1/2 top-1/2 z-50 w-96 max-w-[95vw] -translate-x-1/2 -translate-y-1/2 shadow-xl"
-            onCloseAutoFocus={returnFocus}
-          >
-            <Dialog.Title className="text-lg font-semibold">Rename session</Dialog.Title>
-            <Dialog.Description className="muted mb-3 text-sm">Change the session’s title and its default namespace.</Dialog.Description>
-            <form onSubmit={rename} className="space-y-3">
-              <div>
-                <label htmlFor={titleId} className="label">Title</label>
-                <input id={titleId} className="input w-full" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
-              </div>
-              <div>
-                <label htmlFor={namespaceId} className="label">Default namespace</label>
-                <input id={namespaceId} className="input w-full" value={namespace} onChange={(e) => setNamespace(e.target.value)} maxLength={63} />
-              </div>
-              <ErrorNotice error={error} title="Could not rename" />
-              <div className="flex justify-end gap-2">
-                <Dialog.Close className="btn-secondary">Cancel</Dialog.Close>
-                <button type="submit" className="btn-primary">Save</button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <FormDialog
+        open={renaming}
+        onOpenChange={setRenaming}
+        title="Rename session"
+        description="Change the session’s title and its default namespace."
+        width="w-96"
+        onCloseAutoFocus={returnFocus}
+      >
+        <form onSubmit={rename} className="space-y-3">
+          <div>
+            <label htmlFor={titleId} className="label">Title</label>
+            <input id={titleId} className="input w-full" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+          </div>
+          <div>
+            <label htmlFor={namespaceId} className="label">Default namespace</label>
+            <input id={namespaceId} className="input w-full" value={namespace} onChange={(e) => setNamespace(e.target.value)} maxLength={63} />
+          </div>
+          <ErrorNotice error={error} title="Could not rename" />
+          <div className="flex justify-end gap-2">
+            <Dialog.Close className="btn-secondary">Cancel</Dialog.Close>
+            <button type="submit" className="btn-primary">Save</button>
+          </div>
+        </form>
+      </FormDialog>
       {sharing && (
         <ShareDialog session={session} open={sharing} onOpenChange={setSharing} onShared={onChanged} onCloseAutoFocus={returnFocus} />
       )}
