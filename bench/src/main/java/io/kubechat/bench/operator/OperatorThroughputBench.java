@@ -18,6 +18,7 @@ import io.kubechat.bench.ProcessCpu;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.ExecutionPhase;
+import io.kubechat.crds.v1alpha1.Identity;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.OperatorProcess;
 import io.kubechat.testsupport.OperatorRbac;
@@ -73,7 +74,7 @@ public final class OperatorThroughputBench {
 
     private final LocalCluster cluster;
     private final KubernetesClient admin;
-    private final String requester;
+    private final Identity requester;
     private final List<String> summary = new ArrayList<>();
     private Process operator;
     private ProcessCpu cpu;
@@ -81,7 +82,7 @@ public final class OperatorThroughputBench {
     private OperatorThroughputBench(LocalCluster cluster) {
         this.cluster = cluster;
         this.admin = cluster.admin();
-        this.requester = requesterJson(admin);
+        this.requester = requester(admin);
     }
 
     public static void main(String[] args) throws Exception {
@@ -229,7 +230,7 @@ public final class OperatorThroughputBench {
 
     private CommandExecution create(String namespace, String name, String command) {
         String json = "{\"apiVersion\":\"kubechat.io/v1alpha1\",\"kind\":\"CommandExecution\",\"metadata\":{\"name\":\"" + name
-                + "\"},\"spec\":{\"requester\":" + requester + ",\"command\":" + command + "}}";
+                + "\"},\"spec\":{\"requester\":" + Serialization.asJson(requester) + ",\"command\":" + command + "}}";
         return admin.resources(CommandExecution.class).inNamespace(namespace).resource(Serialization.unmarshal(json, CommandExecution.class))
                 .create();
     }
@@ -349,13 +350,10 @@ public final class OperatorThroughputBench {
     private void apiFloor(Path operatorKubeconfig, String namespace, String readNamespace, CommandExecutionStatus succeeded,
             int count, double executionsPerSecond) throws Exception {
         String patch = "[{\"op\":\"add\",\"path\":\"/status\",\"value\":" + Serialization.asJson(succeeded) + "}]";
-        JsonNode identity = Serialization.jsonMapper().readTree(requester);
-        List<String> groups = new ArrayList<>();
-        identity.path("groups").forEach(g -> groups.add(g.asText()));
         try (KubernetesClient operatorClient = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(operatorKubeconfig))).build()) {
             KubernetesClient asRequester = operatorClient.newClient(new RequestConfigBuilder()
-                    .withImpersonateUsername(identity.path("user").asText()).withImpersonateGroups(groups.toArray(String[]::new)).build())
+                    .withImpersonateUsername(requester.user()).withImpersonateGroups(requester.groups().toArray(String[]::new)).build())
                     .adapt(KubernetesClient.class);
             ProcessCpu.Sample start = cpu.sample();
             long first = System.nanoTime();
@@ -585,7 +583,7 @@ public final class OperatorThroughputBench {
      * The admin as requester: user and groups of its client certificate (common name and organizations), which is
      * what the API server authenticates. Its rights come from its group, so the operator must be told the group.
      */
-    private static String requesterJson(KubernetesClient client) {
+    private static Identity requester(KubernetesClient client) {
         try {
             String data = client.getConfiguration().getClientCertData();
             byte[] pem = data != null ? Base64.getDecoder().decode(data)
@@ -598,13 +596,13 @@ public final class OperatorThroughputBench {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
                     user = rdn.getValue().toString();
                 } else if (rdn.getType().equalsIgnoreCase("O")) {
-                    groups.add("\"" + rdn.getValue() + "\"");
+                    groups.add(rdn.getValue().toString());
                 }
             }
             if (user == null) {
                 throw new IllegalStateException("the admin's client certificate has no common name");
             }
-            return "{\"user\":\"" + user + "\",\"groups\":" + groups + "}";
+            return new Identity(user, groups);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the admin's user name from its kubeconfig", e);
         }
