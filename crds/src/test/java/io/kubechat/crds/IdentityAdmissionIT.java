@@ -35,7 +35,7 @@ class IdentityAdmissionIT {
     void install(LocalCluster cluster) {
         this.cluster = cluster;
         cluster.installCrds(GeneratedCrds.BUILD_OUTPUT);
-        cluster.apply(cluster.repoRoot().resolve("crds/admission/identity-policies.yaml"));
+        cluster.installIdentityPolicies();
         namespace = cluster.createNamespace("identity");
         role("writer", List.of("create", "get", "update", "patch"));
         role("approver", List.of("approve"));

@@ -99,7 +99,7 @@ public final class OperatorThroughputBench {
     private void run(int batch, int population) throws Exception {
         Path repo = cluster.repoRoot();
         cluster.installCrds(repo.resolve("crds/generated"));
-        cluster.apply(repo.resolve("crds/admission/identity-policies.yaml"));
+        cluster.installIdentityPolicies();
         String operatorNamespace = cluster.createNamespace("kubechat-bench");
         String namespace = cluster.createNamespace("bench-ops");
         String populationNamespace = cluster.createNamespace("bench-population");
