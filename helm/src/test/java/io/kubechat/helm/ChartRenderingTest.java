@@ -235,11 +235,23 @@ class ChartRenderingTest {
     }
 
     @Test
-    void theGatewayDelegatesOnlyInTheSessionsNamespace() {
-        ObjectNode inRelease = evaluation().get("Role", GATEWAY + "-sessions");
+    void onlyTheGatewaysIdentityDelegatesAndOnlyInTheSessionsNamespace() {
+        Rendered rendered = evaluation();
+        ObjectNode inRelease = rendered.get("Role", GATEWAY + "-sessions");
         assertThat(inRelease.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system");
-        assertThat(verbs(inRelease)).contains("delegate");
+        // Delegation is a parameter of the admission policies, not an RBAC verb a wildcard role would also grant.
+        assertThat(verbs(inRelease)).doesNotContain("delegate");
+        JsonNode parameters = rendered.get("ConfigMap", "kubechat-identity");
+        assertThat(parameters.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system");
+        assertThat(parameters.path("data").path("gatewayUser").asText()).isEqualTo("system:serviceaccount:kubechat-system:" + GATEWAY);
+        assertThat(parameters.path("data").path("operatorUser").asText()).isEqualTo("system:serviceaccount:kubechat-system:" + OPERATOR);
+        assertThat(parameters.path("data").path("sessionsNamespace").asText()).isEqualTo("kubechat-system");
+        for (String binding : List.of("kubechat-command-identity", "kubechat-command-status", "kubechat-session-owner")) {
+            assertThat(rendered.get("ValidatingAdmissionPolicyBinding", binding).path("spec").path("paramRef").path("namespace").asText())
+                    .isEqualTo("kubechat-system");
+        }
         Rendered separate = evaluation("gateway.sessionsNamespace=web-sessions");
+        assertThat(separate.get("ConfigMap", "kubechat-identity").path("data").path("sessionsNamespace").asText()).isEqualTo("web-sessions");
         assertThat(separate.get("Role", GATEWAY + "-sessions").path("metadata").path("namespace").asText()).isEqualTo("web-sessions");
         assertThat(separate.get("RoleBinding", GATEWAY + "-sessions").path("subjects").get(0).path("namespace").asText()).isEqualTo("kubechat-system");
         assertThat(configMap(separate, GATEWAY)).containsEntry("KUBECHAT_GATEWAY_SESSIONS_NAMESPACE", "web-sessions");
