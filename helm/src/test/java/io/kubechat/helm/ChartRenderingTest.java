@@ -257,6 +257,41 @@ class ChartRenderingTest {
         assertThat(configMap(separate, GATEWAY)).containsEntry("KUBECHAT_GATEWAY_SESSIONS_NAMESPACE", "web-sessions");
     }
 
+    @Test
+    void theOperatorAndGatewayConnectOnlyToDnsTheApiServerAndTheDatabase() {
+        Rendered rendered = evaluation("networkPolicy.egress.apiServer.cidrs={10.0.0.1/32}");
+        for (String name : List.of(OPERATOR, GATEWAY)) {
+            ObjectNode policy = rendered.get("NetworkPolicy", name);
+            assertThat(policy.path("spec").path("policyTypes").toString()).as(name).contains("Egress");
+            List<JsonNode> egress = StreamSupport.stream(policy.path("spec").path("egress").spliterator(), false).toList();
+            assertThat(egress).as(name).hasSize(3);
+            assertThat(egress.get(0).path("ports").toString()).contains("53");
+            assertThat(egress.get(1).path("to").toString()).contains("10.0.0.1/32");
+            assertThat(egress.get(2).path("to").toString()).contains("postgresql");
+        }
+        assertThat(rendered.get("NetworkPolicy", "kc-kubechat-postgresql").path("spec").path("egress").isMissingNode()).isTrue();
+        assertThat(evaluation("networkPolicy.egress.enabled=false").get("NetworkPolicy", OPERATOR).path("spec").path("policyTypes").toString())
+                .doesNotContain("Egress");
+    }
+
+    @Test
+    void impersonatedGroupsCanBeLimitedToAList() {
+        Rendered rendered = evaluation("rbac.impersonableGroups={kubechat:sre,kubechat:developers}");
+        for (String name : List.of(OPERATOR, GATEWAY)) {
+            List<JsonNode> impersonation = rules(rendered.get("ClusterRole", name + "-kubechat-system")).stream()
+                    .filter(rule -> rule.path("verbs").toString().contains("impersonate")).toList();
+            assertThat(impersonation).as(name).anySatisfy(rule -> {
+                assertThat(rule.path("resources").toString()).isEqualTo("[\"groups\"]");
+                assertThat(rule.path("resourceNames").toString()).isEqualTo("[\"kubechat:sre\",\"kubechat:developers\"]");
+            });
+            assertThat(impersonation).as(name).noneSatisfy(rule -> {
+                assertThat(rule.path("resources").toString()).contains("groups");
+                assertThat(rule.has("resourceNames")).isFalse();
+            });
+            assertThat(impersonation).as(name).anySatisfy(rule -> assertThat(rule.path("resources").toString()).contains("users"));
+        }
+    }
+
     private static List<JsonNode> rules(ObjectNode role) {
         return StreamSupport.stream(role.path("rules").spliterator(), false).toList();
     }
