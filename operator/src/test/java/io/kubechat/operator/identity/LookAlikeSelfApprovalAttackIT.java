@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The operator's own check of the approver: a distinct approver means a distinct person, so a second
- * account whose name differs from the requester's only by case, compatibility forms (fullwidth letters)
- * or invisible characters does not count, though Kubernetes sees two users and admission lets it approve.
+ * account whose name differs from the requester's only by case does not count, though Kubernetes sees two
+ * users and admission lets it approve. (Compatibility forms and invisible characters are caught the same way,
+ * see IdentitiesTest; they cannot be sent here, as an impersonation header carries only ASCII.)
  */
 @QuarkusTest
 @QuarkusTestResource(OperatorOnLocalCluster.class)
@@ -51,7 +52,7 @@ class LookAlikeSelfApprovalAttackIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bob", "BOB", "\uff42\uff4f\uff42", "bob\u200b"})
+    @ValueSource(strings = {"Bob", "BOB"})
     void bobCannotApproveHisOwnDeleteFromALookAlikeAccount(String lookAlike) throws Exception {
         admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
                 .withNewMetadata().withName("approver-" + Integer.toHexString(lookAlike.hashCode())).endMetadata()
