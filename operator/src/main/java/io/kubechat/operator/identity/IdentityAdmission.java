@@ -55,7 +55,7 @@ public class IdentityAdmission {
     private final KubernetesClient client;
     private final List<GenericKubernetesResource> expected;
     private final boolean install;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private State state;
     private Instant checkedAt = Instant.MIN;
 
@@ -64,14 +64,9 @@ public class IdentityAdmission {
             @ConfigProperty(name = "kubechat.admission.install", defaultValue = "false") boolean install,
             @ConfigProperty(name = "kubechat.admission.gateway-service-account", defaultValue = "kubechat-gateway") String gateway,
             @ConfigProperty(name = "kubechat.admission.operator-service-account", defaultValue = "kubechat-operator") String operator) {
-        this(client, shipped(namespace, gateway, operator), install, Clock.systemUTC());
-    }
-
-    IdentityAdmission(KubernetesClient client, List<GenericKubernetesResource> expected, boolean install, Clock clock) {
         this.client = client;
-        this.expected = expected;
+        this.expected = shipped(namespace, gateway, operator);
         this.install = install;
-        this.clock = clock;
     }
 
     /** The state at most a few seconds old; checked again (and, under OLM, repaired) when older. */
