@@ -176,7 +176,8 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             status = next.failed(status, "NoRequester", reason);
             return finish(ce, audit(next, ce, status, "command_failed", null, null, null, reason, "no_requester", null), "NoRequester");
         }
-        IdentityAdmission.State admission = identityAdmission.current();
+        Instant created = Instant.parse(ce.getMetadata().getCreationTimestamp());
+        IdentityAdmission.State admission = identityAdmission.current(created);
         if (!admission.enforced()) {
             // Not final: the command waits for the policies, and is then refused (below) as one they never checked.
             CommandExecutionStatus waiting = next.identityUnverifiable(status, admission.reason());
@@ -185,7 +186,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             UpdateControl<CommandExecution> retry = changed ? UpdateControl.patchStatus(ce) : UpdateControl.noUpdate();
             return retry.rescheduleAfter(IDENTITY_RETRY);
         }
-        Optional<String> unverified = Instant.parse(ce.getMetadata().getCreationTimestamp()).isAfter(admission.since()) ? Optional.empty()
+        Optional<String> unverified = created.isAfter(admission.since()) ? Optional.empty()
                 : Optional.of("created before the identity admission policies were last installed or changed, so nothing checked who wrote "
                         + "its requester or approval; ask again");
         String identityReason = "CreatedWithoutIdentityAdmission";

@@ -70,9 +70,18 @@ public class IdentityAdmission {
     }
 
     /** The state at most a few seconds old; checked again (and, under OLM, repaired) when older. */
-    public synchronized State current() {
+    public State current() {
+        return current(Instant.MIN);
+    }
+
+    /**
+     * The state found by a check made after {@code created} (a creation timestamp, whole seconds): policies
+     * present and unchanged since before it were then present all along, so an older, cached answer would
+     * miss a binding deleted just before the command was created.
+     */
+    public synchronized State current(Instant created) {
         Instant now = clock.instant();
-        if (state == null || Duration.between(checkedAt, now).compareTo(RECHECK) >= 0) {
+        if (state == null || Duration.between(checkedAt, now).compareTo(RECHECK) >= 0 || !checkedAt.isAfter(created)) {
             state = check();
             if (!state.enforced() && install) {
                 installShipped();

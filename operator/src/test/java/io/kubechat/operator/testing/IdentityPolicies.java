@@ -30,7 +30,8 @@ public final class IdentityPolicies {
 
     /** Leaves the binding in place but only warning, and waits until that takes effect. */
     public void onlyWarn(String namespace) {
-        bindings().withName(COMMAND_BINDING).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"validationActions\":[\"Warn\"]}}");
+        bindings().withName(COMMAND_BINDING).patch(PatchContext.of(PatchType.JSON),
+                "[{\"op\":\"replace\",\"path\":\"/spec/validationActions\",\"value\":[\"Warn\"]}]");
         awaitForgeryAdmitted(namespace);
     }
 
