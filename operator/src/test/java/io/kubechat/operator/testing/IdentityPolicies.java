@@ -37,6 +37,8 @@ public final class IdentityPolicies {
 
     /** Installs the policies as shipped again and waits until they deny a forged requester. */
     public void restore(String namespace) {
+        // Deleted first: validationActions is a set, so applying [Deny] over another manager's [Warn] would keep both.
+        bindings().withName(COMMAND_BINDING).withTimeout(30, java.util.concurrent.TimeUnit.SECONDS).delete();
         cluster.installIdentityPolicies();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
