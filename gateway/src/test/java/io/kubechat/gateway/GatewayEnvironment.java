@@ -51,7 +51,7 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
         KubernetesClient admin = cluster.admin();
         Path repo = cluster.repoRoot();
         cluster.installCrds(repo.resolve("crds/generated"));
-        cluster.apply(repo.resolve("crds/admission/identity-policies.yaml"));
+        cluster.installIdentityPolicies();
         cluster.apply(repo.resolve("gateway/src/main/kubernetes/rbac.yaml"));
         grantTestUsers(admin);
         try {

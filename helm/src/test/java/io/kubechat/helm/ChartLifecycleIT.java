@@ -73,7 +73,7 @@ class ChartLifecycleIT {
                 .as("the signing key is kept after uninstall").isNotNull();
         assertThat(admin.admissionRegistration().v1().validatingAdmissionPolicies().withName("kubechat-command-identity").get()).isNull();
         if (policiesExisted) {
-            cluster.apply(cluster.repoRoot().resolve("crds/admission/identity-policies.yaml"));
+            cluster.installIdentityPolicies();
         }
     }
 

@@ -235,14 +235,61 @@ class ChartRenderingTest {
     }
 
     @Test
-    void theGatewayDelegatesOnlyInTheSessionsNamespace() {
-        ObjectNode inRelease = evaluation().get("Role", GATEWAY + "-sessions");
+    void onlyTheGatewaysIdentityDelegatesAndOnlyInTheSessionsNamespace() {
+        Rendered rendered = evaluation();
+        ObjectNode inRelease = rendered.get("Role", GATEWAY + "-sessions");
         assertThat(inRelease.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system");
-        assertThat(verbs(inRelease)).contains("delegate");
+        // Delegation is a parameter of the admission policies, not an RBAC verb a wildcard role would also grant.
+        assertThat(verbs(inRelease)).doesNotContain("delegate");
+        JsonNode parameters = rendered.get("ConfigMap", "kubechat-identity");
+        assertThat(parameters.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system");
+        assertThat(parameters.path("data").path("gatewayUser").asText()).isEqualTo("system:serviceaccount:kubechat-system:" + GATEWAY);
+        assertThat(parameters.path("data").path("operatorUser").asText()).isEqualTo("system:serviceaccount:kubechat-system:" + OPERATOR);
+        assertThat(parameters.path("data").path("sessionsNamespace").asText()).isEqualTo("kubechat-system");
+        for (String binding : List.of("kubechat-command-identity", "kubechat-command-status", "kubechat-session-owner")) {
+            assertThat(rendered.get("ValidatingAdmissionPolicyBinding", binding).path("spec").path("paramRef").path("namespace").asText())
+                    .isEqualTo("kubechat-system");
+        }
         Rendered separate = evaluation("gateway.sessionsNamespace=web-sessions");
+        assertThat(separate.get("ConfigMap", "kubechat-identity").path("data").path("sessionsNamespace").asText()).isEqualTo("web-sessions");
         assertThat(separate.get("Role", GATEWAY + "-sessions").path("metadata").path("namespace").asText()).isEqualTo("web-sessions");
         assertThat(separate.get("RoleBinding", GATEWAY + "-sessions").path("subjects").get(0).path("namespace").asText()).isEqualTo("kubechat-system");
         assertThat(configMap(separate, GATEWAY)).containsEntry("KUBECHAT_GATEWAY_SESSIONS_NAMESPACE", "web-sessions");
+    }
+
+    @Test
+    void theOperatorAndGatewayConnectOnlyToDnsTheApiServerAndTheDatabase() {
+        Rendered rendered = evaluation("networkPolicy.egress.apiServer.cidrs={10.0.0.1/32}");
+        for (String name : List.of(OPERATOR, GATEWAY)) {
+            ObjectNode policy = rendered.get("NetworkPolicy", name);
+            assertThat(policy.path("spec").path("policyTypes").toString()).as(name).contains("Egress");
+            List<JsonNode> egress = StreamSupport.stream(policy.path("spec").path("egress").spliterator(), false).toList();
+            assertThat(egress).as(name).hasSize(3);
+            assertThat(egress.get(0).path("ports").toString()).contains("53");
+            assertThat(egress.get(1).path("to").toString()).contains("10.0.0.1/32");
+            assertThat(egress.get(2).path("to").toString()).contains("postgresql");
+        }
+        assertThat(rendered.get("NetworkPolicy", "kc-kubechat-postgresql").path("spec").path("egress").isMissingNode()).isTrue();
+        assertThat(evaluation("networkPolicy.egress.enabled=false").get("NetworkPolicy", OPERATOR).path("spec").path("policyTypes").toString())
+                .doesNotContain("Egress");
+    }
+
+    @Test
+    void impersonatedGroupsCanBeLimitedToAList() {
+        Rendered rendered = evaluation("rbac.impersonableGroups={kubechat:sre,kubechat:developers}");
+        for (String name : List.of(OPERATOR, GATEWAY)) {
+            List<JsonNode> impersonation = rules(rendered.get("ClusterRole", name + "-kubechat-system")).stream()
+                    .filter(rule -> rule.path("verbs").toString().contains("impersonate")).toList();
+            assertThat(impersonation).as(name).anySatisfy(rule -> {
+                assertThat(rule.path("resources").toString()).isEqualTo("[\"groups\"]");
+                assertThat(rule.path("resourceNames").toString()).isEqualTo("[\"kubechat:sre\",\"kubechat:developers\"]");
+            });
+            assertThat(impersonation).as(name).noneSatisfy(rule -> {
+                assertThat(rule.path("resources").toString()).contains("groups");
+                assertThat(rule.has("resourceNames")).isFalse();
+            });
+            assertThat(impersonation).as(name).anySatisfy(rule -> assertThat(rule.path("resources").toString()).contains("users"));
+        }
     }
 
     private static List<JsonNode> rules(ObjectNode role) {

@@ -48,8 +48,13 @@ class RenderedConfigurationIT {
     private EmbeddedPostgres postgres;
     private OtlpReceiver traces;
 
+    private LocalCluster cluster;
+
     @AfterEach
     void stop() throws Exception {
+        if (cluster != null) {
+            cluster.installIdentityPolicies();
+        }
         for (Process process : processes) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -66,6 +71,7 @@ class RenderedConfigurationIT {
 
     @Test
     void operatorAndGatewayRunHealthyFromTheRenderedConfiguration(LocalCluster cluster) throws Exception {
+        this.cluster = cluster;
         Path repo = cluster.repoRoot();
         Path operatorJar = repo.resolve("operator/target/quarkus-app/quarkus-run.jar");
         assertThat(operatorJar).as("build the operator first: ./mvnw -pl operator package -DskipTests").isRegularFile();
@@ -86,8 +92,9 @@ class RenderedConfigurationIT {
                 "--set", "postgresql.external.password=unused-by-trust-auth",
                 "--set", "operator.port=" + operatorPort,
                 "--set", "gateway.port=" + gatewayPort,
-                // cluster-wide and already installed by the lifecycle test's release in this cluster
-                "--set", "admissionPolicies.enabled=false",
+                // Cluster-wide, perhaps applied by other tests already: the release takes them over, with its own parameters,
+                // since the operator runs nothing without them; stop() puts the shipped ones back.
+                "--take-ownership",
                 "--set", "tracing.enabled=true",
                 "--set", "tracing.endpoint=" + traces.endpoint(),
                 "--set", "tracing.protocol=http/protobuf");

@@ -184,12 +184,21 @@ final class BundleGenerator {
                 // Under OLM the sessions namespace is the install namespace (the chart's default too).
                 rules.addAll((ArrayNode) YAML.readTree(repo.resolve("helm/kubechat/files/rbac/gateway-sessions.yaml").toFile()));
             }
+            if (component.equals("operator")) {
+                // OLM cannot ship the identity admission policies, so the operator installs them (kubechat.admission.install).
+                ((ArrayNode) clusterPermissions.get(clusterPermissions.size() - 1).get("rules")).addAll((ArrayNode) YAML.readTree(
+                        repo.resolve("helm/kubechat/files/rbac/operator-installs-admission-cluster.yaml").toFile()));
+                rules.addAll((ArrayNode) YAML.readTree(repo.resolve("helm/kubechat/files/rbac/operator-installs-admission-namespace.yaml").toFile()));
+            }
             permissions.addObject().put("serviceAccountName", serviceAccount).set("rules", rules);
         }
         ArrayNode deployments = strategy.putArray("deployments");
         for (String component : List.of("operator", "gateway")) {
             ObjectNode deployment = find(rendered, "Deployment", "kubechat-" + component);
             databaseFromSecret(deployment);
+            if (component.equals("operator")) {
+                installsAdmissionPolicies(deployment);
+            }
             deployments.addObject().put("name", "kubechat-" + component)
                     .<ObjectNode>set("label", deployment.path("metadata").path("labels"))
                     .set("spec", deployment.path("spec"));
@@ -198,6 +207,13 @@ final class BundleGenerator {
         related.addObject().put("name", "operator").put("image", image(rendered, "kubechat-operator"));
         related.addObject().put("name", "gateway").put("image", image(rendered, "kubechat-gateway"));
         return csv;
+    }
+
+    /** Under OLM the operator installs the identity admission policies the chart would have installed. */
+    private static void installsAdmissionPolicies(ObjectNode deployment) {
+        ObjectNode container = (ObjectNode) deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        ArrayNode env = container.has("env") ? (ArrayNode) container.get("env") : container.putArray("env");
+        env.addObject().put("name", "KUBECHAT_ADMISSION_INSTALL").put("value", "true");
     }
 
     /** Under OLM the database URL and user come from Secret kubechat-database too, not from a chart value. */

@@ -50,6 +50,7 @@ class OperatorCrashIT {
         operatorNamespace = cluster.createNamespace("kubechat-crash");
         namespace = cluster.createNamespace("crash");
         cluster.installCrds(cluster.repoRoot().resolve("crds/generated"));
+        cluster.installIdentityPolicies();
         kubeconfig = OperatorRbac.install(cluster, operatorNamespace);
         cluster.createRole(namespace, "kubechat-user", "kubechat.io", List.of("commandexecutions"), List.of("create", "get", "list", "watch"));
         cluster.bind(namespace, "bob", "Role", "kubechat-user");

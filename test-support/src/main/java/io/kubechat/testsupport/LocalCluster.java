@@ -143,6 +143,19 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** The namespace the identity policies' parameters live in, as the standalone manifests install them. */
+    public static final String SYSTEM_NAMESPACE = "kubechat-system";
+
+    /**
+     * Installs the identity admission policies of crds/admission as an installation would, with their
+     * parameters in {@value #SYSTEM_NAMESPACE} (created if need be). They take effect asynchronously.
+     */
+    public void installIdentityPolicies() {
+        admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SYSTEM_NAMESPACE).endMetadata().build())
+                .serverSideApply();
+        apply(repoRoot.resolve("crds/admission/identity-policies.yaml"));
+    }
+
     /** Applies the CRDs ({@code *-v1.yml}) in {@code dir} and waits until the API server serves them. */
     public void installCrds(Path dir) {
         List<Path> files;

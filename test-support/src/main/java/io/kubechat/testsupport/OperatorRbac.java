@@ -19,7 +19,8 @@ public final class OperatorRbac {
 
     /**
      * Installs the manifest with the operator in {@code operatorNamespace} (cluster-wide objects
-     * renamed after it, so tests do not share them) and returns a kubeconfig of its ServiceAccount.
+     * renamed after it, so tests do not share them), names its ServiceAccount as the operator in the
+     * identity policies' parameters (installed first), and returns a kubeconfig of the ServiceAccount.
      */
     public static Path install(LocalCluster cluster, String operatorNamespace) {
         List<HasMetadata> items;
@@ -43,6 +44,11 @@ public final class OperatorRbac {
             cluster.admin().resource(item).create();
         }
         String serviceAccount = items.stream().filter(i -> i.getKind().equals("ServiceAccount")).findFirst().orElseThrow().getMetadata().getName();
+        // Only the operator named in the identity policies' parameters writes CommandExecution status: name this one.
+        cluster.admin().configMaps().inNamespace(LocalCluster.SYSTEM_NAMESPACE).withName("kubechat-identity").edit(parameters -> {
+            parameters.getData().put("operatorUser", "system:serviceaccount:" + operatorNamespace + ":" + serviceAccount);
+            return parameters;
+        });
         return cluster.serviceAccountKubeconfig(operatorNamespace, serviceAccount);
     }
 }

@@ -30,7 +30,7 @@ public final class RealOperator implements AutoCloseable {
     public static RealOperator start(LocalCluster cluster, String logName) throws IOException {
         Path repo = cluster.repoRoot();
         cluster.installCrds(repo.resolve("crds/generated"));
-        cluster.apply(repo.resolve("crds/admission/identity-policies.yaml"));
+        cluster.installIdentityPolicies();
         cluster.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
                 .serverSideApply();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

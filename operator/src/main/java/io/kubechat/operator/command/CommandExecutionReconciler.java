@@ -44,6 +44,8 @@ import io.kubechat.operator.execute.CommandRefusedException;
 import io.kubechat.operator.execute.ObjectNotFoundException;
 import io.kubechat.operator.metrics.ExecutionMetrics;
 import io.kubechat.operator.execute.ResultLimits;
+import io.kubechat.operator.identity.Identities;
+import io.kubechat.operator.identity.IdentityAdmission;
 import io.kubechat.operator.policy.ExecutionPolicies;
 import io.kubechat.operator.policy.PolicyDecision;
 import io.kubechat.operator.policy.PolicyEvaluator;
@@ -76,6 +78,7 @@ import org.jboss.logging.Logger;
 public class CommandExecutionReconciler implements Reconciler<CommandExecution> {
 
     private static final Duration AUDIT_RETRY = Duration.ofSeconds(5);
+    private static final Duration IDENTITY_RETRY = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(CommandExecutionReconciler.class);
 
     private final KubernetesClient client;
@@ -89,9 +92,11 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     private final ChatMessages chat;
     private final ExecutionPolicies policies;
     private final ExecutionMetrics metrics;
+    private final IdentityAdmission identityAdmission;
+    private final RiskClassifier classifier = new RiskClassifier();
 
     public CommandExecutionReconciler(KubernetesClient client, AuditTrail audit, ClusterTargets clusters, ChatMessages chat, ExecutionPolicies policies,
-            ExecutionMetrics metrics, RequestTranslators translators,
+            ExecutionMetrics metrics, RequestTranslators translators, IdentityAdmission identityAdmission,
             @ConfigProperty(name = "kubechat.operator.namespace", defaultValue = "kubechat-system") String operatorNamespace,
             @ConfigProperty(name = "kubechat.execution.timeout", defaultValue = "30s") Duration timeout) {
         this.client = client;
@@ -104,6 +109,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         this.executor = new CommandExecutor(ResultLimits.STATUS, timeout.toSeconds(), clock);
         this.events = new EventRecorder(client, clock, metrics::eventFailed);
         this.audit = audit;
+        this.identityAdmission = identityAdmission;
     }
 
     @Override
@@ -170,6 +176,29 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             status = next.failed(status, "NoRequester", reason);
             return finish(ce, audit(next, ce, status, "command_failed", null, null, null, reason, "no_requester", null), "NoRequester");
         }
+        Instant created = Instant.parse(ce.getMetadata().getCreationTimestamp());
+        IdentityAdmission.State admission = identityAdmission.current(created);
+        if (!admission.enforced()) {
+            // Not final: the command waits for the policies, and is then refused (below) as one they never checked.
+            CommandExecutionStatus waiting = next.identityUnverifiable(status, admission.reason());
+            boolean changed = !sameConditions(status, waiting);
+            ce.setStatus(waiting);
+            UpdateControl<CommandExecution> retry = changed ? UpdateControl.patchStatus(ce) : UpdateControl.noUpdate();
+            return retry.rescheduleAfter(IDENTITY_RETRY);
+        }
+        Optional<String> unverified = created.isAfter(admission.since()) ? Optional.empty()
+                : Optional.of("created before the identity admission policies were last installed or changed, so nothing checked who wrote "
+                        + "its requester or approval; ask again");
+        String identityReason = "CreatedWithoutIdentityAdmission";
+        if (unverified.isEmpty()) {
+            unverified = Identities.refusal(requester, "requester");
+            identityReason = "IdentityNotAllowed";
+        }
+        if (unverified.isPresent()) {
+            status = next.identityRefused(status, identityReason, unverified.get());
+            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, unverified.get(), "identity_refused", null),
+                    identityReason);
+        }
         Optional<ChatSession> session = session(ce);
         String cluster = cluster(ce, session);
         ClusterTarget target;
@@ -192,15 +221,10 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                         "not_understood", null), "NotUnderstood");
             }
             Command given = translated.command();
-            if (given.resource() != null) {
-                Optional<ResourceKind> resolved = target.kinds().resolve(given.resource());
-                if (resolved.isPresent()) {
-                    // Rate, apply policy and record the command with the kind's canonical name, whatever alias was used.
-                    ResourceKind kind = resolved.get();
-                    Command canonical = new Command(given.verb(), new ResourceType(kind.kind(), kind.apiVersion()), given.name(),
-                            given.namespace(), given.allNamespaces(), given.selector(), given.arguments(), given.manifest());
-                    translated = translation.withCommand(translated, canonical, defaultNamespace);
-                }
+            Command canonical = canonical(given, target);
+            if (canonical != given) {
+                // Rate, apply policy and record the command with the kind's canonical name, whatever alias was used.
+                translated = translation.withCommand(translated, canonical, defaultNamespace);
             }
             status = next.translated(status, translated.translation(), translated.risk());
             status = audit(next, ce, status, "command_translated", requester, defaultNamespace, null,
@@ -282,6 +306,15 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             status = next.approved(status, approval.approver().user());
             status = audit(next, ce, status, "approval", approval.approver(), namespace, "approved", approval.reason(), null, null);
             events.normal(ce, "Approved", "approved by " + approval.approver().user());
+        }
+
+        if (status.phase() != ExecutionPhase.Running || RiskClassifier.isRead(command.verb())) {
+            Optional<String> refusal = notAllowedBySpec(ce, target, requester, command, kind, namespace, defaultNamespace);
+            if (refusal.isPresent()) {
+                status = next.failed(status, "NotAllowedBySpec", refusal.get());
+                return finish(ce, audit(next, ce, status, "command_failed", requester, namespace, null, refusal.get(), "not_allowed", null),
+                        "NotAllowedBySpec");
+            }
         }
 
         if (status.phase() == ExecutionPhase.Running) {
@@ -405,8 +438,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         if (approver == null) {
             return Optional.of("the approval names no approver");
         }
+        Optional<String> notAllowed = Identities.refusal(approver, "approver");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, namespace));
-        if (decision.requireDistinctApprover() && approver.user().equals(ce.getSpec().requester().user())) {
+        // A second account whose name only looks like the requester's is the same person.
+        if (decision.requireDistinctApprover() && Identities.lookAlike(approver.user(), ce.getSpec().requester().user())) {
             return Optional.of(approver.user() + " may not approve their own command");
         }
         if (!decision.approverGroups().isEmpty() && (approver.groups() == null
@@ -420,6 +458,55 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return Optional.of(approver.user() + " may not approve commandexecutions in namespace " + ce.getMetadata().getNamespace());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the command may not run now, judged again from spec and the operator's own checks, not from the
+     * status that brought it here (status is the operator's record, and only a record): the command must be
+     * spec.command as given, the requester must still hold the rights, policy must allow it, and a command
+     * policy holds for approval runs only on a valid approval in spec.
+     */
+    private Optional<String> notAllowedBySpec(CommandExecution ce, ClusterTarget target, Identity requester, Command command, ResourceKind kind,
+            String namespace, String defaultNamespace) {
+        if (ce.getSpec().command() != null
+                && !CommandTranslation.withoutSecretValues(canonical(ce.getSpec().command(), target)).equals(command)) {
+            return Optional.of("the command in status is not spec.command; it was changed after it was checked");
+        }
+        if (!target.allows(namespace)) {
+            return Optional.of("ClusterConnection " + target.name() + " allows commands only in namespaces " + target.allowedNamespaces());
+        }
+        Authorization authorization = target.accessReview().review(requester, RequiredAccess.of(command, kind, namespace));
+        if (!authorization.allowed()) {
+            return Optional.of(authorization.reason());
+        }
+        RiskLevel risk = classifier.classify(command, defaultNamespace).level();
+        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, namespace));
+        if (decision.action() == PolicyAction.Deny) {
+            return Optional.of(decision.message());
+        }
+        if (decision.action() == PolicyAction.RequireApproval) {
+            Approval approval = ce.getSpec().approval();
+            if (approval == null || approval.decision() != ApprovalDecision.APPROVED) {
+                return Optional.of("the command needs an approval and spec.approval gives none");
+            }
+            return approvalRefusal(ce, approval, command, namespace, risk);
+        }
+        return Optional.empty();
+    }
+
+    /** The command with its kind's canonical name and API version, or the same command when the kind is unknown here. */
+    private static Command canonical(Command given, ClusterTarget target) {
+        if (given.resource() == null) {
+            return given;
+        }
+        return target.kinds().resolve(given.resource())
+                .map(kind -> new Command(given.verb(), new ResourceType(kind.kind(), kind.apiVersion()), given.name(), given.namespace(),
+                        given.allNamespaces(), given.selector(), given.arguments(), given.manifest()))
+                .orElse(given);
+    }
+
+    private static boolean sameConditions(CommandExecutionStatus before, CommandExecutionStatus after) {
+        return before != null && java.util.Objects.equals(before.conditions(), after.conditions());
     }
 
     private UpdateControl<CommandExecution> finish(CommandExecution ce, CommandExecutionStatus status, String warningReason) {

@@ -26,6 +26,8 @@ public final class CommandExecutionStatuses {
     public static final String APPROVED = "Approved";
     public static final String SUCCEEDED = "Succeeded";
     public static final String AUDITED = "Audited";
+    /** False when the operator cannot attribute the requester or approver to who wrote them; never set True. */
+    public static final String IDENTITY_VERIFIED = "IdentityVerified";
 
     private final long generation;
     private final Instant now;
@@ -118,6 +120,22 @@ public final class CommandExecutionStatuses {
 
     public CommandExecutionStatus failed(CommandExecutionStatus previous, String reason, String message) {
         return from(previous).phase(ExecutionPhase.Failed)
+                .condition(SUCCEEDED, ConditionStatus.False, reason, message)
+                .completed().build();
+    }
+
+    /** Nothing runs while the identity admission policies are not enforced; the command waits, saying why. */
+    public CommandExecutionStatus identityUnverifiable(CommandExecutionStatus previous, String why) {
+        return from(previous)
+                .condition(IDENTITY_VERIFIED, ConditionStatus.False, "AdmissionNotEnforced", why)
+                .condition(SUCCEEDED, ConditionStatus.Unknown, "AdmissionNotEnforced", why)
+                .build();
+    }
+
+    /** A requester or approver the operator will not act for or accept; final. */
+    public CommandExecutionStatus identityRefused(CommandExecutionStatus previous, String reason, String message) {
+        return from(previous).phase(ExecutionPhase.Failed)
+                .condition(IDENTITY_VERIFIED, ConditionStatus.False, reason, message)
                 .condition(SUCCEEDED, ConditionStatus.False, reason, message)
                 .completed().build();
     }

@@ -194,7 +194,10 @@ class CommandExecutionIT {
     @Test
     void aCommandInASessionTakesTheSessionsNamespace() {
         String elsewhere = cluster.createNamespace("ce-other");
-        admin.resource(Serialization.unmarshal("""
+        // Bob's own session: only the gateway may create one for someone else.
+        cluster.createRole(namespace, "session-owner", "kubechat.io", List.of("chatsessions"), List.of("create", "get"));
+        cluster.bind(namespace, "bob", "Role", "session-owner");
+        cluster.as("bob").resource(Serialization.unmarshal("""
                 {"apiVersion":"kubechat.io/v1alpha1","kind":"ChatSession","metadata":{"name":"incident","namespace":"%s"},
                  "spec":{"owner":{"user":"bob"},"namespace":"%s"}}""".formatted(namespace, elsewhere), ChatSession.class)).create();
         commands.create("bob", "in-session", "request: scale web to 3\nsessionRef: {name: incident}");

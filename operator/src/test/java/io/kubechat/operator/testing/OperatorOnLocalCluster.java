@@ -30,7 +30,7 @@ public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManag
         KubernetesClient admin = cluster.admin();
         Path repo = cluster.repoRoot();
         cluster.installCrds(repo.resolve("crds/generated"));
-        cluster.apply(repo.resolve("crds/admission/identity-policies.yaml"));
+        cluster.installIdentityPolicies();
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE).endMetadata().build())
                 .serverSideApply();
         // fabric8, inside the operator, reads this system property before its usual kubeconfig.
