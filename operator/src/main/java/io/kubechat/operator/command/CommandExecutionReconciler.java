@@ -42,6 +42,7 @@ import io.kubechat.operator.cluster.ClusterUnavailableException;
 import io.kubechat.operator.execute.CommandExecutor;
 import io.kubechat.operator.execute.CommandRefusedException;
 import io.kubechat.operator.execute.ObjectNotFoundException;
+import io.kubechat.operator.execute.Redaction;
 import io.kubechat.operator.metrics.ExecutionMetrics;
 import io.kubechat.operator.execute.ResultLimits;
 import io.kubechat.operator.policy.ExecutionPolicies;
@@ -235,7 +236,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied", authorization.reason(),
                         "denied", null), "Denied");
             }
-            PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce, namespace));
+            PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce, command, namespace), operatorNamespace);
             if (decision.action() == PolicyAction.Deny) {
                 status = next.deniedByPolicy(status, authorization, decision.message());
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", decision.message(),
@@ -366,7 +367,10 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     private CommandExecutionStatus execute(ClusterTarget target, CommandExecution ce, CommandExecutionStatuses next,
             CommandExecutionStatus running, Identity requester, Command command, ResourceKind kind, String namespace) {
         try {
-            CommandResult result = executor.execute(target.requesters().as(requester), command, kind, namespace);
+            // The policies as they stand now, when the result is made: a redaction added while it waited applies.
+            Redaction redaction = new Redaction(PolicyEvaluator.decide(command, namespace, running.risk().level(),
+                    policies(ce, command, namespace), operatorNamespace).redactedKeys());
+            CommandResult result = executor.execute(target.requesters().as(requester), command, kind, namespace, redaction);
             events.normal(ce, "Succeeded", result.summary());
             return next.succeeded(running, result);
         } catch (CommandRefusedException e) {
@@ -405,13 +409,16 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         if (approver == null) {
             return Optional.of("the approval names no approver");
         }
-        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, namespace));
+        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, command, namespace), operatorNamespace);
         if (decision.requireDistinctApprover() && approver.user().equals(ce.getSpec().requester().user())) {
             return Optional.of(approver.user() + " may not approve their own command");
         }
-        if (!decision.approverGroups().isEmpty() && (approver.groups() == null
-                || approver.groups().stream().noneMatch(decision.approverGroups()::contains))) {
-            return Optional.of(approver.user() + " is in none of the approver groups " + decision.approverGroups());
+        // Every policy that names approver groups must be satisfied: a second policy cannot widen the first.
+        List<String> groups = approver.groups() == null ? List.of() : approver.groups();
+        for (List<String> required : decision.approverGroups()) {
+            if (groups.stream().noneMatch(required::contains)) {
+                return Optional.of(approver.user() + " is in none of the approver groups " + required);
+            }
         }
         // Approval is a right on the CommandExecution, which lives here, whichever cluster the command targets.
         Authorization mayApprove = clusters.local().accessReview().review(approver, List.of(new AccessRequirement("approve", "kubechat.io",
@@ -447,8 +454,14 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
     }
 
-    /** The policies of the operator's namespace, the CommandExecution's, and the one the command acts in. */
-    private List<ExecutionPolicy> policies(CommandExecution ce, String targetNamespace) {
+    /**
+     * The policies of the operator's namespace, the CommandExecution's, and the one the command acts in;
+     * every namespace's for a command across all namespaces, which reaches each of them.
+     */
+    private List<ExecutionPolicy> policies(CommandExecution ce, Command command, String targetNamespace) {
+        if (Boolean.TRUE.equals(command.allNamespaces())) {
+            return policies.all();
+        }
         List<String> namespaces = new ArrayList<>(List.of(operatorNamespace, ce.getMetadata().getNamespace()));
         if (targetNamespace != null) {
             namespaces.add(targetNamespace);

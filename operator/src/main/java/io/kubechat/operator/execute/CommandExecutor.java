@@ -36,14 +36,19 @@ public final class CommandExecutor {
      * @throws ObjectNotFoundException  when the named object does not exist
      */
     public CommandResult execute(KubernetesClient asRequester, Command command, ResourceKind kind, String namespace) {
+        return execute(asRequester, command, kind, namespace, Redaction.SECRETS_ONLY);
+    }
+
+    /** @param redaction what results hide besides Secret values, from the policies that apply */
+    public CommandResult execute(KubernetesClient asRequester, Command command, ResourceKind kind, String namespace, Redaction redaction) {
         Target target = new Target(asRequester, kind, namespace, command.name(), command.selector());
         CommandArguments args = command.arguments();
         Writes writes = new Writes(clock, args != null && Boolean.TRUE.equals(args.all()));
         return switch (command.verb()) {
             case GET -> output(args) == null || "table".equals(output(args)) || "wide".equals(output(args))
                     ? tables.read(asRequester, kind, namespace, command.name(), command.selector(), "wide".equals(output(args)))
-                    : reads.render(target, output(args));
-            case DESCRIBE -> reads.describe(target);
+                    : reads.render(target, output(args), redaction);
+            case DESCRIBE -> reads.describe(target, redaction);
             case LOGS -> reads.logs(target, args);
             case EVENTS -> reads.events(asRequester, command, kind, namespace);
             case TOP -> reads.top(asRequester, kind, namespace);

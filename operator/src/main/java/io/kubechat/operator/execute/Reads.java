@@ -41,9 +41,9 @@ final class Reads {
         this.limits = limits;
     }
 
-    /** -o yaml / -o json / -o name of the matching objects, Secret values redacted. */
-    CommandResult render(Target target, String output) {
-        List<GenericKubernetesResource> objects = target.matching().stream().map(Redaction::redact).toList();
+    /** -o yaml / -o json / -o name of the matching objects, Secret values and policy-named keys redacted. */
+    CommandResult render(Target target, String output, Redaction redaction) {
+        List<GenericKubernetesResource> objects = target.matching().stream().map(redaction::redact).toList();
         String text = switch (output) {
             case "json" -> objects.size() == 1 ? Serialization.asJson(objects.get(0)) : Serialization.asJson(Map.of("items", objects));
             case "name" -> objects.stream().map(o -> target.qualified(o.getMetadata().getName())).collect(Collectors.joining("\n"));
@@ -53,11 +53,11 @@ final class Reads {
     }
 
     /** The object as YAML, then its events, which is what matters most in kubectl describe. */
-    CommandResult describe(Target target) {
+    CommandResult describe(Target target, Redaction redaction) {
         StringBuilder text = new StringBuilder();
         List<GenericKubernetesResource> objects = target.matching();
         for (GenericKubernetesResource object : objects) {
-            GenericKubernetesResource shown = Redaction.redact(object);
+            GenericKubernetesResource shown = redaction.redact(object);
             text.append(Serialization.asYaml(shown));
             List<Event> events = eventsFor(target.client(), object);
             text.append("Events:");
