@@ -126,7 +126,7 @@ class ClusterConnectionIT {
             return connection;
         }
         var spec = connection.getSpec();
-        connection.setSpec(new ClusterConnectionSpec(spec.displayName(), spec.kubeconfigSecretRef(), List.of(allowedNamespaces)));
+        connection.setSpec(new ClusterConnectionSpec(spec.displayName(), spec.kubeconfigSecretRef(), List.of(allowedNamespaces), null, null));
         return connection;
     }
 
