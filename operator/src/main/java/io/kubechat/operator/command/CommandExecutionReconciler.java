@@ -172,7 +172,25 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return finish(ce, audit(next, ce, status, "command_failed", null, null, null, reason, "no_requester", null), "NoRequester");
         }
         Optional<ChatSession> session = session(ce);
+        if (session.isPresent() && !belongsTo(session.get(), requester)) {
+            // Another user's session would lend this command its namespace and cluster, and receive its outcome.
+            String reason = "ChatSession " + session.get().getMetadata().getName() + " is neither " + requester.user()
+                    + "'s nor shared with them; name a session of your own";
+            status = next.failed(status, "SessionNotYours", reason);
+            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, reason, "session_not_yours", null),
+                    "SessionNotYours");
+        }
         String cluster = cluster(ce, session);
+        if (cluster != null) {
+            // Being able to create a command is not the right to run it on every connected cluster.
+            Authorization mayUse = clusters.local().accessReview().review(requester, List.of(new AccessRequirement("use", "kubechat.io",
+                    "clusterconnections", null, operatorNamespace, cluster)));
+            if (!mayUse.allowed()) {
+                status = next.denied(status, mayUse);
+                return finish(ce, audit(next, ce, status, "permission_check", requester, null, "denied", mayUse.reason(), "denied", null),
+                        "Denied");
+            }
+        }
         ClusterTarget target;
         try {
             target = clusters.resolve(cluster);
@@ -182,11 +200,20 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, e.getMessage(), "cluster_unavailable", null),
                     e.reason());
         }
+        Optional<Identity> there = target.identities().map(requester);
+        if (there.isEmpty()) {
+            String reason = requester.user() + " is an identity of the local cluster only and has no name on " + target.displayName()
+                    + "; its ClusterConnection needs a userPrefix";
+            status = next.denied(status, new Authorization(false, reason, null));
+            return finish(ce, audit(next, ce, status, "permission_check", requester, null, "denied", reason, "denied", null), "Denied");
+        }
+        // Who the requester is on the target: checks and calls there use this identity, the ledger keeps the requester's own.
+        Identity actingAs = there.get();
         String defaultNamespace = defaultNamespace(ce, session);
 
         if (status == null || status.phase() == null) {
             TranslationResult translated = metrics.translation(
-                    () -> translation.translate(ce.getSpec(), target.requesters().as(requester), defaultNamespace));
+                    () -> translation.translate(ce.getSpec(), target.requesters().as(actingAs), defaultNamespace));
             if (!translated.understood()) {
                 status = next.notUnderstood(status, translated.translation(), translated.error());
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
@@ -230,7 +257,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", reason, "denied", null),
                         "DeniedByPolicy");
             }
-            Authorization authorization = target.accessReview().review(requester, RequiredAccess.of(command, kind, namespace));
+            Authorization authorization = target.accessReview().review(actingAs, RequiredAccess.of(command, kind, namespace));
             if (!authorization.allowed()) {
                 status = next.denied(status, authorization);
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied", authorization.reason(),
@@ -311,7 +338,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             }
         }
         events.normal(ce, "Running", "running as " + requester.user() + " on " + target.displayName());
-        CommandExecutionStatus outcome = execute(target, ce, next, status, requester, command, kind, namespace);
+        CommandExecutionStatus outcome = execute(target, ce, next, status, actingAs, command, kind, namespace);
         ce.setStatus(outcome);
         return recordOutcome(ce, next, outcome, namespace);
     }
@@ -441,7 +468,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
 
     /** Adds a finished command of a session to its conversation; false when that has to be tried again. */
     private boolean recordInSession(CommandExecution ce, CommandExecutionStatus outcome) {
-        if (ce.getSpec().sessionRef() == null) {
+        if (ce.getSpec().sessionRef() == null || ce.getSpec().requester() == null
+                || session(ce).filter(s -> belongsTo(s, ce.getSpec().requester())).isEmpty()) {
+            // Nobody else's conversation receives this command, nor one created later under the same name.
             return true;
         }
         try {
@@ -475,6 +504,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
         return Optional.ofNullable(client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace())
                 .withName(ce.getSpec().sessionRef().name()).get());
+    }
+
+    /** Whether the session is the requester's own or shared with them. */
+    private static boolean belongsTo(ChatSession session, Identity requester) {
+        ChatSessionSpec spec = session.getSpec();
+        return spec != null && (spec.owner() != null && requester.user().equals(spec.owner().user())
+                || spec.sharedWith() != null && spec.sharedWith().contains(requester.user()));
     }
 
     /** The ClusterConnection the command names, else its session's, else null for the local cluster. */

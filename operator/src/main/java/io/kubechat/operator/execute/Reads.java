@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads other than plain get tables: describe, yaml/json output, events, logs, top and discovery. */
@@ -34,6 +35,8 @@ final class Reads {
 
     private static final String NO_METRICS =
             "metrics are not available: this cluster does not serve the metrics API (metrics.k8s.io); install metrics-server";
+
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
 
     private final ResultLimits limits;
 
@@ -107,6 +110,10 @@ final class Reads {
         Pod pod = "Pod".equals(target.kind().kind()) ? podNamed(client, target.namespace(), target.name()) : podOf(target);
         PodResource resource = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
         String container = args == null ? null : args.container();
+        // The client puts the name into the query string unencoded: "web&follow=true" would stream forever.
+        if (container != null && !DNS_LABEL.matcher(container).matches()) {
+            throw new CommandRefusedException("container " + container + " is not a container name (a DNS label)");
+        }
         BytesLimitTerminateTimeTailPrettyLoggable logs = container == null ? resource : resource.inContainer(container);
         TimeTailPrettyLoggable selected = args != null && Boolean.TRUE.equals(args.previous()) ? logs.terminated() : logs;
         TailPrettyLoggable since = args != null && args.since() != null ? selected.sinceSeconds((int) Durations.parse(args.since()).toSeconds()) : selected;
