@@ -19,7 +19,7 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "a Secret's values cannot be written through a CommandExecution, whose spec everyone who reads commands sees;"
                 + " create or change the Secret with kubectl or your secret manager")
 @ValidationRule(value = "!has(self.command) || !has(self.command.manifest) || !has(self.command.manifest.kind)"
-        + " || !(string(self.command.manifest.kind).lowerAscii() in ['secret', 'list'])",
+        + " || !(self.command.manifest.kind.lowerAscii() in ['secret', 'list'])",
         message = "the manifest is a Secret or a List: a Secret's values cannot be stored in a CommandExecution, and a manifest holds one object")
 @ValidationRule(value = "has(self.request) == has(oldSelf.request) && (!has(self.request) || self.request == oldSelf.request)",
         message = "spec.request is immutable", reason = "FieldValueForbidden")
