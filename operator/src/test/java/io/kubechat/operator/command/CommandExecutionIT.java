@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -207,10 +209,26 @@ class CommandExecutionIT {
 
     @Test
     void aCommandForAnUnknownClusterIsNeverRunHere() {
+        // Without "use" on it, whether the connection exists is not even told.
         commands.create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
         CommandExecutionStatus status = commands.awaitFinal("elsewhere");
-        assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
-        assertThat(status.conditions()).anySatisfy(c -> {
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
+        assertThat(status.authorization().reason()).startsWith("bob may not use clusterconnections.kubechat.io staging in namespace "
+                + OperatorOnLocalCluster.OPERATOR_NAMESPACE);
+
+        String operatorNamespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
+        if (admin.rbac().roles().inNamespace(operatorNamespace).withName("use-staging").get() == null) {
+            admin.rbac().roles().inNamespace(operatorNamespace).resource(new RoleBuilder().withNewMetadata().withName("use-staging").endMetadata()
+                    .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("clusterconnections")
+                            .withResourceNames("staging").withVerbs("use").build()).build()).create();
+        }
+        if (admin.rbac().roleBindings().inNamespace(operatorNamespace).withName("bob-use-staging").get() == null) {
+            cluster.bind(operatorNamespace, "bob", "Role", "use-staging");
+        }
+        commands.create("bob", "elsewhere-allowed", "request: scale web to 6\ncluster: staging");
+        CommandExecutionStatus unknown = commands.awaitFinal("elsewhere-allowed");
+        assertThat(unknown.phase()).isEqualTo(ExecutionPhase.Failed);
+        assertThat(unknown.conditions()).anySatisfy(c -> {
             assertThat(c.reason()).isEqualTo("ClusterNotFound");
             assertThat(c.message()).isEqualTo("no ClusterConnection staging in namespace " + OperatorOnLocalCluster.OPERATOR_NAMESPACE);
         });
