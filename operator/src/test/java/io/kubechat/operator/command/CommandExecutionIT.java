@@ -209,28 +209,26 @@ class CommandExecutionIT {
 
     @Test
     void aCommandForAnUnknownClusterIsNeverRunHere() {
+        // A name of this test's own: the right to use it, granted below, must not outlive the test on a reused cluster.
+        String connection = "staging-" + namespace;
+        String operatorNamespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
         // Without "use" on it, whether the connection exists is not even told.
-        commands.create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
+        commands.create("bob", "elsewhere", "request: scale web to 6\ncluster: " + connection);
         CommandExecutionStatus status = commands.awaitFinal("elsewhere");
         assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
-        assertThat(status.authorization().reason()).startsWith("bob may not use clusterconnections.kubechat.io staging in namespace "
-                + OperatorOnLocalCluster.OPERATOR_NAMESPACE);
+        assertThat(status.authorization().reason()).startsWith("bob may not use clusterconnections.kubechat.io " + connection
+                + " in namespace " + operatorNamespace);
 
-        String operatorNamespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
-        if (admin.rbac().roles().inNamespace(operatorNamespace).withName("use-staging").get() == null) {
-            admin.rbac().roles().inNamespace(operatorNamespace).resource(new RoleBuilder().withNewMetadata().withName("use-staging").endMetadata()
-                    .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("clusterconnections")
-                            .withResourceNames("staging").withVerbs("use").build()).build()).create();
-        }
-        if (admin.rbac().roleBindings().inNamespace(operatorNamespace).withName("bob-use-staging").get() == null) {
-            cluster.bind(operatorNamespace, "bob", "Role", "use-staging");
-        }
-        commands.create("bob", "elsewhere-allowed", "request: scale web to 6\ncluster: staging");
+        admin.rbac().roles().inNamespace(operatorNamespace).resource(new RoleBuilder().withNewMetadata().withName(connection).endMetadata()
+                .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("clusterconnections")
+                        .withResourceNames(connection).withVerbs("use").build()).build()).create();
+        cluster.bind(operatorNamespace, "bob", "Role", connection);
+        commands.create("bob", "elsewhere-allowed", "request: scale web to 6\ncluster: " + connection);
         CommandExecutionStatus unknown = commands.awaitFinal("elsewhere-allowed");
         assertThat(unknown.phase()).isEqualTo(ExecutionPhase.Failed);
         assertThat(unknown.conditions()).anySatisfy(c -> {
             assertThat(c.reason()).isEqualTo("ClusterNotFound");
-            assertThat(c.message()).isEqualTo("no ClusterConnection staging in namespace " + OperatorOnLocalCluster.OPERATOR_NAMESPACE);
+            assertThat(c.message()).isEqualTo("no ClusterConnection " + connection + " in namespace " + operatorNamespace);
         });
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
     }
