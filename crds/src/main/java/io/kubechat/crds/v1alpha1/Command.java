@@ -3,6 +3,7 @@ package io.kubechat.crds.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -57,6 +58,7 @@ public record Command(
         CommandArguments arguments,
 
         @PreserveUnknownFields
+        @SchemaFrom(type = ManifestSchema.class)
         @JsonPropertyDescription("Object to create or apply (server-side apply), as a Kubernetes manifest.")
         Object manifest) {
 }

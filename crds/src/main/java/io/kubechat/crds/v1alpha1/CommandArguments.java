@@ -20,7 +20,8 @@ public record CommandArguments(
         Integer replicas,
 
         @Size(max = 63)
-        @JsonPropertyDescription("Container name for logs, set-image or describe.")
+        @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+        @JsonPropertyDescription("Container name for logs, set-image or describe: a DNS label.")
         String container,
 
         @Size(max = 64)

@@ -10,6 +10,17 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "has(self.request) || has(self.command)",
         message = "spec.request or spec.command is required", reason = "FieldValueRequired")
+@ValidationRule(value = "!(has(self.request) && has(self.command))",
+        message = "spec.request and spec.command are mutually exclusive: the words shown must be the command that runs")
+@ValidationRule(value = "!has(self.command) || !has(self.command.resource)"
+        + " || !(self.command.resource.kind.lowerAscii() in ['secret', 'secrets'])"
+        + " || !(has(self.command.manifest) || has(self.command.arguments)"
+        + " && (has(self.command.arguments.patch) || has(self.command.arguments.data)))",
+        message = "a Secret's values cannot be written through a CommandExecution, whose spec everyone who reads commands sees;"
+                + " create or change the Secret with kubectl or your secret manager")
+@ValidationRule(value = "!has(self.command) || !has(self.command.manifest) || !has(self.command.manifest.kind)"
+        + " || !(self.command.manifest.kind.lowerAscii() in ['secret', 'list'])",
+        message = "the manifest is a Secret or a List: a Secret's values cannot be stored in a CommandExecution, and a manifest holds one object")
 @ValidationRule(value = "has(self.request) == has(oldSelf.request) && (!has(self.request) || self.request == oldSelf.request)",
         message = "spec.request is immutable", reason = "FieldValueForbidden")
 @ValidationRule(value = "has(self.command) == has(oldSelf.command) && (!has(self.command) || self.command == oldSelf.command)",

@@ -7,11 +7,13 @@ import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.crds.v1alpha1.Taint;
 import io.kubechat.crds.v1alpha1.Verb;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Rates a structured command from its structure alone: no request text, model output or
@@ -23,13 +25,30 @@ public final class RiskClassifier {
     private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP,
             Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY, Verb.AUTH_CAN_I, Verb.EXPLAIN, Verb.API_RESOURCES,
             Verb.VERSION, Verb.CLUSTER_INFO);
-    private static final Set<String> RBAC_KINDS = Set.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");
-    private static final Set<String> CLUSTER_CRITICAL_KINDS = Set.of("Namespace", "Node", "PersistentVolume",
+    private static final Set<String> RBAC_KINDS = lower("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");
+    private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
+    /**
+     * Kinds whose every write changes who may do what: admission policies (KubeChat's identity guard among
+     * them), KubeChat's own control objects, certificate requests that mint identities, and runtime classes.
+     */
+    private static final Set<String> CONTROL_KINDS = lower("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+            "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "ExecutionPolicy", "ClusterConnection",
+            "CertificateSigningRequest", "RuntimeClass");
+    private static final Set<String> CLUSTER_CRITICAL_KINDS = lower("Namespace", "Node", "PersistentVolume",
             "CustomResourceDefinition", "StorageClass", "ValidatingWebhookConfiguration",
             "MutatingWebhookConfiguration", "APIService", "PriorityClass");
     /** Writes that replace what a cluster-wide object does, as opposed to marking it (label, cordon, taint). */
     private static final Set<Verb> SPEC_WRITES = EnumSet.of(Verb.PATCH, Verb.APPLY, Verb.CREATE);
     private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease");
+
+    private static Set<String> lower(String... kinds) {
+        return Arrays.stream(kinds).map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Kinds are compared ignoring case: discovery resolves them so, and a look-alike kind never resolves. */
+    private static boolean in(Set<String> kinds, Object kind) {
+        return kind instanceof String k && kinds.contains(k.toLowerCase(Locale.ROOT));
+    }
 
     /** Whether the verb only reads: running it twice changes nothing. */
     public static boolean isRead(Verb verb) {
@@ -62,7 +81,7 @@ public final class RiskClassifier {
     }
 
     private static void rateRead(Command command, CommandArguments args, Rating rating) {
-        boolean secret = isKind(command, "Secret");
+        boolean secret = command.resource() != null && "secret".equalsIgnoreCase(command.resource().kind());
         String output = args == null ? null : args.output();
         if (secret && command.verb() == Verb.GET && ("yaml".equals(output) || "json".equals(output))) {
             rating.caution("reads secret values; they are redacted in results");
@@ -92,11 +111,17 @@ public final class RiskClassifier {
                 // other writes are routinely undone; the general rules below still apply
             }
         }
-        if (kind != null && RBAC_KINDS.contains(kind)) {
+        // The verb is only the floor: what the write puts into the object decides too.
+        WriteEffects.of(command).forEach(rating::destructive);
+        if (in(RBAC_KINDS, kind) || command.resource() != null && command.resource().apiVersion() != null
+                && command.resource().apiVersion().toLowerCase(Locale.ROOT).startsWith(RBAC_GROUP + "/")) {
             rating.destructive("changes RBAC (" + kind + "), which can grant privileges");
         }
-        if (kind != null && CLUSTER_CRITICAL_KINDS.contains(kind) && SPEC_WRITES.contains(command.verb())
-                && !(command.verb() == Verb.CREATE && "Namespace".equals(kind))) {
+        if (in(CONTROL_KINDS, kind)) {
+            rating.destructive("changes a " + kind + ", which decides what may run and as whom");
+        }
+        if (in(CLUSTER_CRITICAL_KINDS, kind) && SPEC_WRITES.contains(command.verb())
+                && !(command.verb() == Verb.CREATE && "namespace".equalsIgnoreCase(kind))) {
             rating.destructive("changes a cluster-wide " + kind);
         }
         if (Boolean.TRUE.equals(command.allNamespaces())) {
@@ -116,11 +141,15 @@ public final class RiskClassifier {
     private static void rateManifestLike(Command command, String kind, Rating rating) {
         if (command.manifest() instanceof Map<?, ?> manifest) {
             Object manifestKind = manifest.get("kind");
-            if (manifestKind instanceof String k && RBAC_KINDS.contains(k)) {
-                rating.destructive("the manifest is RBAC (" + k + "), which can grant privileges");
+            if (in(RBAC_KINDS, manifestKind) || manifest.get("apiVersion") instanceof String v
+                    && v.toLowerCase(Locale.ROOT).startsWith(RBAC_GROUP + "/")) {
+                rating.destructive("the manifest is RBAC (" + manifestKind + "), which can grant privileges");
             }
-            if (manifestKind instanceof String k && CLUSTER_CRITICAL_KINDS.contains(k) && !"Namespace".equals(k)) {
-                rating.destructive("the manifest changes a cluster-wide " + k);
+            if (in(CONTROL_KINDS, manifestKind)) {
+                rating.destructive("the manifest is a " + manifestKind + ", which decides what may run and as whom");
+            }
+            if (in(CLUSTER_CRITICAL_KINDS, manifestKind) && !"namespace".equalsIgnoreCase((String) manifestKind)) {
+                rating.destructive("the manifest changes a cluster-wide " + manifestKind);
             }
             if (manifestKind == null || "List".equals(manifestKind)) {
                 rating.destructive("the manifest's kind cannot be checked object by object");
@@ -132,17 +161,13 @@ public final class RiskClassifier {
         } else if (command.manifest() != null) {
             rating.destructive("the manifest is not a single object");
         }
-        if ("Secret".equals(kind)) {
+        if ("secret".equalsIgnoreCase(kind)) {
             rating.caution("writes secret values");
         }
     }
 
     private static boolean evicts(Taint taint) {
         return "NoExecute".equals(taint.effect()) && !Boolean.TRUE.equals(taint.remove());
-    }
-
-    private static boolean isKind(Command command, String kind) {
-        return command.resource() != null && kind.equals(command.resource().kind());
     }
 
     /** The highest level seen so far and every reason given at that level. */

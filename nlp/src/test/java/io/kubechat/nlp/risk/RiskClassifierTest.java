@@ -145,4 +145,30 @@ class RiskClassifierTest {
         assertThat(classifier.classify(named(Verb.DELETE, POD, "web", null)).reasons()).isNotEmpty();
         assertThat(classifier.classify(named(Verb.GET, POD, null, null)).reasons()).containsExactly("only reads");
     }
+
+    @Test
+    void aWriteIsRatedByItsEffectWhateverItsVerb() {
+        CommandArguments zero = new CommandArgumentsBuilder().patchType("json")
+                .patch("[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":0}]").build();
+        assertThat(classifier.classify(named(Verb.PATCH, DEPLOYMENT, "web", zero)).reasons())
+                .containsExactly("sets replicas to 0, stopping every pod");
+        Map<String, Object> pod = Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "root"),
+                "spec", Map.of("hostNetwork", true, "containers", List.of(Map.of("name", "c", "image", "busybox"))));
+        assertThat(level(new Command(Verb.CREATE, POD, "root", null, null, null, null, pod))).isEqualTo(RiskLevel.DESTRUCTIVE);
+    }
+
+    @Test
+    void rbacAndControlKindsAreDestructiveHoweverTheyAreCased() {
+        Map<String, Object> binding = Map.of("apiVersion", "rbac.authorization.k8s.io/v1", "kind", "clusterrolebinding",
+                "metadata", Map.of("name", "me-admin"));
+        assertThat(level(new Command(Verb.APPLY, new ResourceType("clusterRoleBinding", null), null, null, null, null, null, binding)))
+                .isEqualTo(RiskLevel.DESTRUCTIVE);
+        CommandArguments merge = new CommandArgumentsBuilder().patch("{\"subjects\":[{\"kind\":\"User\",\"name\":\"alice\"}]}").build();
+        assertThat(level(named(Verb.PATCH, new ResourceType("RoleBinding", "rbac.authorization.k8s.io/v1"), "view", merge)))
+                .isEqualTo(RiskLevel.DESTRUCTIVE);
+        for (String kind : List.of("ValidatingAdmissionPolicyBinding", "ExecutionPolicy", "ClusterConnection", "CertificateSigningRequest")) {
+            assertThat(level(named(Verb.PATCH, new ResourceType(kind, null), "x", merge))).as(kind).isEqualTo(RiskLevel.DESTRUCTIVE);
+            assertThat(level(named(Verb.LABEL, new ResourceType(kind, null), "x", null))).as(kind).isEqualTo(RiskLevel.DESTRUCTIVE);
+        }
+    }
 }

@@ -13,13 +13,14 @@ import java.util.List;
  *
  * @param name              the ClusterConnection's name, or null for the local cluster
  * @param allowedNamespaces namespaces commands may touch; empty for all
+ * @param identities        who a requester is on this cluster
  */
 public record ClusterTarget(String name, KubernetesClient client, KindResolver kinds, AccessReview accessReview,
-        RequesterClients requesters, List<String> allowedNamespaces) {
+        RequesterClients requesters, List<String> allowedNamespaces, IdentityMapping identities) {
 
-    static ClusterTarget of(String name, KubernetesClient client, List<String> allowedNamespaces) {
+    static ClusterTarget of(String name, KubernetesClient client, List<String> allowedNamespaces, IdentityMapping identities) {
         return new ClusterTarget(name, client, new KindResolver(client), new AccessReview(client), new RequesterClients(client),
-                allowedNamespaces == null ? List.of() : List.copyOf(allowedNamespaces));
+                allowedNamespaces == null ? List.of() : List.copyOf(allowedNamespaces), identities);
     }
 
     /** Whether a command acting in {@code namespace} (null: cluster-wide or all namespaces) may run here. */

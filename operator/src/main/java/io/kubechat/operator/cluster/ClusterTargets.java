@@ -34,7 +34,7 @@ public class ClusterTargets {
         this.client = client;
         this.operatorNamespace = operatorNamespace;
         this.timeout = timeout;
-        this.local = ClusterTarget.of(null, client, null);
+        this.local = ClusterTarget.of(null, client, null, IdentityMapping.LOCAL);
     }
 
     public ClusterTarget local() {
@@ -69,7 +69,8 @@ public class ClusterTargets {
                 previous.target().client().close();
             }
             KubernetesClient remote = new KubernetesClientBuilder().withConfig(config.config()).build();
-            return new Cached(version, ClusterTarget.of(name, remote, connection.getSpec().allowedNamespaces()));
+            return new Cached(version, ClusterTarget.of(name, remote, connection.getSpec().allowedNamespaces(),
+                    IdentityMapping.of(connection.getSpec())));
         });
         return cached.target();
     }

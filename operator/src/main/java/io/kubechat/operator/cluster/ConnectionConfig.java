@@ -9,10 +9,11 @@ import io.kubechat.crds.v1alpha1.SecretKeyReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The client configuration of a connected cluster, read from the kubeconfig in the connection's
- * Secret; or why it cannot be had, as a CamelCase reason and a message.
+ * Secret once {@link KubeconfigTrust} accepts it; or why it cannot be had, as a CamelCase reason and a message.
  */
 public record ConnectionConfig(Config config, String secretVersion, String reason, String message) {
 
@@ -34,6 +35,10 @@ public record ConnectionConfig(Config config, String secretVersion, String reaso
         }
         try {
             String kubeconfig = new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+            Optional<String> refusal = KubeconfigTrust.refusal(kubeconfig);
+            if (refusal.isPresent()) {
+                return failed(KubeconfigTrust.UNTRUSTED, "the kubeconfig in Secret " + ref.name() + " is " + refusal.get());
+            }
             Config config = new ConfigBuilder(Config.fromKubeconfig(kubeconfig))
                     .withConnectionTimeout((int) timeout.toMillis())
                     .withRequestTimeout((int) timeout.toMillis())

@@ -42,6 +42,7 @@ import io.kubechat.operator.cluster.ClusterUnavailableException;
 import io.kubechat.operator.execute.CommandExecutor;
 import io.kubechat.operator.execute.CommandRefusedException;
 import io.kubechat.operator.execute.ObjectNotFoundException;
+import io.kubechat.operator.execute.Redaction;
 import io.kubechat.operator.metrics.ExecutionMetrics;
 import io.kubechat.operator.execute.ResultLimits;
 import io.kubechat.operator.identity.Identities;
@@ -200,7 +201,25 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                     identityReason);
         }
         Optional<ChatSession> session = session(ce);
+        if (session.isPresent() && !belongsTo(session.get(), requester)) {
+            // Another user's session would lend this command its namespace and cluster, and receive its outcome.
+            String reason = "ChatSession " + session.get().getMetadata().getName() + " is neither " + requester.user()
+                    + "'s nor shared with them; name a session of your own";
+            status = next.failed(status, "SessionNotYours", reason);
+            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, reason, "session_not_yours", null),
+                    "SessionNotYours");
+        }
         String cluster = cluster(ce, session);
+        if (cluster != null) {
+            // Being able to create a command is not the right to run it on every connected cluster.
+            Authorization mayUse = clusters.local().accessReview().review(requester, List.of(new AccessRequirement("use", "kubechat.io",
+                    "clusterconnections", null, operatorNamespace, cluster)));
+            if (!mayUse.allowed()) {
+                status = next.denied(status, mayUse);
+                return finish(ce, audit(next, ce, status, "permission_check", requester, null, "denied", mayUse.reason(), "denied", null),
+                        "Denied");
+            }
+        }
         ClusterTarget target;
         try {
             target = clusters.resolve(cluster);
@@ -210,11 +229,20 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, e.getMessage(), "cluster_unavailable", null),
                     e.reason());
         }
+        Optional<Identity> there = target.identities().map(requester);
+        if (there.isEmpty()) {
+            String reason = requester.user() + " is an identity of the local cluster only and has no name on " + target.displayName()
+                    + "; its ClusterConnection needs a userPrefix";
+            status = next.denied(status, new Authorization(false, reason, null));
+            return finish(ce, audit(next, ce, status, "permission_check", requester, null, "denied", reason, "denied", null), "Denied");
+        }
+        // Who the requester is on the target: checks and calls there use this identity, the ledger keeps the requester's own.
+        Identity actingAs = there.get();
         String defaultNamespace = defaultNamespace(ce, session);
 
         if (status == null || status.phase() == null) {
             TranslationResult translated = metrics.translation(
-                    () -> translation.translate(ce.getSpec(), target.requesters().as(requester), defaultNamespace));
+                    () -> translation.translate(ce.getSpec(), target.requesters().as(actingAs), defaultNamespace));
             if (!translated.understood()) {
                 status = next.notUnderstood(status, translated.translation(), translated.error());
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
@@ -253,13 +281,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", reason, "denied", null),
                         "DeniedByPolicy");
             }
-            Authorization authorization = target.accessReview().review(requester, RequiredAccess.of(command, kind, namespace));
+            Authorization authorization = target.accessReview().review(actingAs, RequiredAccess.of(command, kind, namespace));
             if (!authorization.allowed()) {
                 status = next.denied(status, authorization);
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied", authorization.reason(),
                         "denied", null), "Denied");
             }
-            PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce, namespace));
+            PolicyDecision decision = PolicyEvaluator.decide(command, namespace, status.risk().level(), policies(ce, command, namespace), operatorNamespace);
             if (decision.action() == PolicyAction.Deny) {
                 status = next.deniedByPolicy(status, authorization, decision.message());
                 return finish(ce, audit(next, ce, status, "permission_check", requester, namespace, "denied_by_policy", decision.message(),
@@ -343,7 +371,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             }
         }
         events.normal(ce, "Running", "running as " + requester.user() + " on " + target.displayName());
-        CommandExecutionStatus outcome = execute(target, ce, next, status, requester, command, kind, namespace);
+        CommandExecutionStatus outcome = execute(target, ce, next, status, actingAs, command, kind, namespace);
         ce.setStatus(outcome);
         return recordOutcome(ce, next, outcome, namespace);
     }
@@ -399,7 +427,10 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     private CommandExecutionStatus execute(ClusterTarget target, CommandExecution ce, CommandExecutionStatuses next,
             CommandExecutionStatus running, Identity requester, Command command, ResourceKind kind, String namespace) {
         try {
-            CommandResult result = executor.execute(target.requesters().as(requester), command, kind, namespace);
+            // The policies as they stand now, when the result is made: a redaction added while it waited applies.
+            Redaction redaction = new Redaction(PolicyEvaluator.decide(command, namespace, running.risk().level(),
+                    policies(ce, command, namespace), operatorNamespace).redactedKeys());
+            CommandResult result = executor.execute(target.requesters().as(requester), command, kind, namespace, redaction);
             events.normal(ce, "Succeeded", result.summary());
             return next.succeeded(running, result);
         } catch (CommandRefusedException e) {
@@ -442,14 +473,17 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         if (notAllowed.isPresent()) {
             return notAllowed;
         }
-        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, namespace));
+        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, command, namespace), operatorNamespace);
         // A second account whose name only looks like the requester's is the same person.
         if (decision.requireDistinctApprover() && Identities.lookAlike(approver.user(), ce.getSpec().requester().user())) {
             return Optional.of(approver.user() + " may not approve their own command");
         }
-        if (!decision.approverGroups().isEmpty() && (approver.groups() == null
-                || approver.groups().stream().noneMatch(decision.approverGroups()::contains))) {
-            return Optional.of(approver.user() + " is in none of the approver groups " + decision.approverGroups());
+        // Every policy that names approver groups must be satisfied: a second policy cannot widen the first.
+        List<String> groups = approver.groups() == null ? List.of() : approver.groups();
+        for (List<String> required : decision.approverGroups()) {
+            if (groups.stream().noneMatch(required::contains)) {
+                return Optional.of(approver.user() + " is in none of the approver groups " + required);
+            }
         }
         // Approval is a right on the CommandExecution, which lives here, whichever cluster the command targets.
         Authorization mayApprove = clusters.local().accessReview().review(approver, List.of(new AccessRequirement("approve", "kubechat.io",
@@ -521,7 +555,9 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
 
     /** Adds a finished command of a session to its conversation; false when that has to be tried again. */
     private boolean recordInSession(CommandExecution ce, CommandExecutionStatus outcome) {
-        if (ce.getSpec().sessionRef() == null) {
+        if (ce.getSpec().sessionRef() == null || ce.getSpec().requester() == null
+                || session(ce).filter(s -> belongsTo(s, ce.getSpec().requester())).isEmpty()) {
+            // Nobody else's conversation receives this command, nor one created later under the same name.
             return true;
         }
         try {
@@ -534,8 +570,14 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
     }
 
-    /** The policies of the operator's namespace, the CommandExecution's, and the one the command acts in. */
-    private List<ExecutionPolicy> policies(CommandExecution ce, String targetNamespace) {
+    /**
+     * The policies of the operator's namespace, the CommandExecution's, and the one the command acts in;
+     * every namespace's for a command across all namespaces, which reaches each of them.
+     */
+    private List<ExecutionPolicy> policies(CommandExecution ce, Command command, String targetNamespace) {
+        if (Boolean.TRUE.equals(command.allNamespaces())) {
+            return policies.all();
+        }
         List<String> namespaces = new ArrayList<>(List.of(operatorNamespace, ce.getMetadata().getNamespace()));
         if (targetNamespace != null) {
             namespaces.add(targetNamespace);
@@ -549,6 +591,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
         return Optional.ofNullable(client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace())
                 .withName(ce.getSpec().sessionRef().name()).get());
+    }
+
+    /** Whether the session is the requester's own or shared with them. */
+    private static boolean belongsTo(ChatSession session, Identity requester) {
+        ChatSessionSpec spec = session.getSpec();
+        return spec != null && (spec.owner() != null && requester.user().equals(spec.owner().user())
+                || spec.sharedWith() != null && spec.sharedWith().contains(requester.user()));
     }
 
     /** The ClusterConnection the command names, else its session's, else null for the local cluster. */

@@ -14,6 +14,7 @@ import io.kubechat.nlp.render.KubectlRenderer;
 import io.kubechat.nlp.risk.RiskClassifier;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -78,16 +79,22 @@ public final class CommandTranslation {
 
     /**
      * Values of a Secret never go into status, events or the ledger: literal data keeps its keys only,
-     * and a Secret manifest loses its data and stringData values.
+     * a Secret manifest loses its data and stringData values, and a Secret patch is not shown at all.
      */
     static Command withoutSecretValues(Command command) {
-        boolean secret = command.resource() != null && SECRET_NAMES.contains(command.resource().kind().toLowerCase(Locale.ROOT));
+        boolean secret = command.resource() != null && SECRET_NAMES.contains(command.resource().kind().toLowerCase(Locale.ROOT))
+                || command.manifest() instanceof Map<?, ?> manifest && manifest.get("kind") instanceof String kind
+                        && SECRET_NAMES.contains(kind.toLowerCase(Locale.ROOT));
         if (!secret) {
             return command;
         }
         ObjectNode tree = Serialization.jsonMapper().valueToTree(command);
         if (tree.path("arguments").isObject()) {
             hideValues((ObjectNode) tree.get("arguments"), "data");
+            // A patch of a Secret is all values: none of it is shown.
+            if (tree.get("arguments").has("patch")) {
+                ((ObjectNode) tree.get("arguments")).put("patch", KubectlRenderer.REDACTED);
+            }
         }
         if (tree.path("manifest").isObject()) {
             hideValues((ObjectNode) tree.get("manifest"), "data");

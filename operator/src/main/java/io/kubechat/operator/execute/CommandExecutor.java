@@ -4,15 +4,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandResult;
+import io.kubechat.crds.v1alpha1.Verb;
 import io.kubechat.operator.access.ResourceKind;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Runs a structured command through the Kubernetes API with a client that acts as the requester.
  * Never a shell, never kubectl: each verb is the API calls kubectl would make.
  */
 public final class CommandExecutor {
+
+    /** Verbs whose command carries the values it writes; create has its own refusal in {@link Creates}. */
+    private static final Set<Verb> WRITES_VALUES = EnumSet.of(Verb.APPLY, Verb.PATCH);
 
     private final TableReader tables;
     private final Reads reads;
@@ -36,14 +42,23 @@ public final class CommandExecutor {
      * @throws ObjectNotFoundException  when the named object does not exist
      */
     public CommandResult execute(KubernetesClient asRequester, Command command, ResourceKind kind, String namespace) {
+        return execute(asRequester, command, kind, namespace, Redaction.SECRETS_ONLY);
+    }
+
+    /** @param redaction what results hide besides Secret values, from the policies that apply */
+    public CommandResult execute(KubernetesClient asRequester, Command command, ResourceKind kind, String namespace, Redaction redaction) {
+        if (kind != null && "Secret".equals(kind.kind()) && WRITES_VALUES.contains(command.verb())) {
+            throw new CommandRefusedException(command.verb().name().toLowerCase(Locale.ROOT) + " of a Secret is not offered: its values would be stored"
+                    + " in the CommandExecution; create or change it with kubectl or your secret manager");
+        }
         Target target = new Target(asRequester, kind, namespace, command.name(), command.selector());
         CommandArguments args = command.arguments();
         Writes writes = new Writes(clock, args != null && Boolean.TRUE.equals(args.all()));
         return switch (command.verb()) {
             case GET -> output(args) == null || "table".equals(output(args)) || "wide".equals(output(args))
                     ? tables.read(asRequester, kind, namespace, command.name(), command.selector(), "wide".equals(output(args)))
-                    : reads.render(target, output(args));
-            case DESCRIBE -> reads.describe(target);
+                    : reads.render(target, output(args), redaction);
+            case DESCRIBE -> reads.describe(target, redaction);
             case LOGS -> reads.logs(target, args);
             case EVENTS -> reads.events(asRequester, command, kind, namespace);
             case TOP -> reads.top(asRequester, kind, namespace);

@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads other than plain get tables: describe, yaml/json output, events, logs, top and discovery. */
@@ -35,15 +36,17 @@ final class Reads {
     private static final String NO_METRICS =
             "metrics are not available: this cluster does not serve the metrics API (metrics.k8s.io); install metrics-server";
 
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+
     private final ResultLimits limits;
 
     Reads(ResultLimits limits) {
         this.limits = limits;
     }
 
-    /** -o yaml / -o json / -o name of the matching objects, Secret values redacted. */
-    CommandResult render(Target target, String output) {
-        List<GenericKubernetesResource> objects = target.matching().stream().map(Redaction::redact).toList();
+    /** -o yaml / -o json / -o name of the matching objects, Secret values and policy-named keys redacted. */
+    CommandResult render(Target target, String output, Redaction redaction) {
+        List<GenericKubernetesResource> objects = target.matching().stream().map(redaction::redact).toList();
         String text = switch (output) {
             case "json" -> objects.size() == 1 ? Serialization.asJson(objects.get(0)) : Serialization.asJson(Map.of("items", objects));
             case "name" -> objects.stream().map(o -> target.qualified(o.getMetadata().getName())).collect(Collectors.joining("\n"));
@@ -53,11 +56,11 @@ final class Reads {
     }
 
     /** The object as YAML, then its events, which is what matters most in kubectl describe. */
-    CommandResult describe(Target target) {
+    CommandResult describe(Target target, Redaction redaction) {
         StringBuilder text = new StringBuilder();
         List<GenericKubernetesResource> objects = target.matching();
         for (GenericKubernetesResource object : objects) {
-            GenericKubernetesResource shown = Redaction.redact(object);
+            GenericKubernetesResource shown = redaction.redact(object);
             text.append(Serialization.asYaml(shown));
             List<Event> events = eventsFor(target.client(), object);
             text.append("Events:");
@@ -107,6 +110,10 @@ final class Reads {
         Pod pod = "Pod".equals(target.kind().kind()) ? podNamed(client, target.namespace(), target.name()) : podOf(target);
         PodResource resource = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
         String container = args == null ? null : args.container();
+        // The client puts the name into the query string unencoded: "web&follow=true" would stream forever.
+        if (container != null && !DNS_LABEL.matcher(container).matches()) {
+            throw new CommandRefusedException("container " + container + " is not a container name (a DNS label)");
+        }
         BytesLimitTerminateTimeTailPrettyLoggable logs = container == null ? resource : resource.inContainer(container);
         TimeTailPrettyLoggable selected = args != null && Boolean.TRUE.equals(args.previous()) ? logs.terminated() : logs;
         TailPrettyLoggable since = args != null && args.since() != null ? selected.sinceSeconds((int) Durations.parse(args.since()).toSeconds()) : selected;

@@ -34,6 +34,11 @@ public class ExecutionPolicies {
         return policies;
     }
 
+    /** Every policy of the cluster. */
+    public List<ExecutionPolicy> all() {
+        return informer.getIndexer().list();
+    }
+
     void close(@Observes ShutdownEvent shutdown) {
         informer.close();
     }

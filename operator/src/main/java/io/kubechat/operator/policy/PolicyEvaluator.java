@@ -10,14 +10,19 @@ import io.kubechat.operator.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * Decides from the ExecutionPolicies that apply (those of the command's namespace and of the
- * operator's) whether a command runs, waits for approval or is refused. Among matching rules the
- * most restrictive wins; when none matches, destructive commands wait for approval and the rest run.
+ * Decides from the ExecutionPolicies that apply (those of the operator's namespace, the command's and
+ * the one it acts in) whether a command runs, waits for approval or is refused. Among matching rules the
+ * most restrictive wins. Destructive commands wait for approval whatever a tenant's policy says: only an
+ * Allow rule of a policy in the operator's namespace, which the cluster's administrators keep, lifts that
+ * hold, and only they can waive the distinct approver. Everything else combines towards the stricter.
  */
 public final class PolicyEvaluator {
 
@@ -26,59 +31,92 @@ public final class PolicyEvaluator {
     private PolicyEvaluator() {
     }
 
-    public static PolicyDecision decide(Command command, String namespace, RiskLevel risk, List<ExecutionPolicy> policies) {
+    /**
+     * @param namespace          the namespace the command acts in; null for all namespaces or cluster-scoped
+     *                           kinds, which every namespace rule matches
+     * @param operatorNamespace  where the administrators' policies live
+     */
+    public static PolicyDecision decide(Command command, String namespace, RiskLevel risk, List<ExecutionPolicy> policies,
+            String operatorNamespace) {
         List<Matched> matched = new ArrayList<>();
         for (ExecutionPolicy policy : policies) {
             if (policy.getSpec() == null || policy.getSpec().rules() == null) {
                 continue;
             }
+            boolean central = isCentral(policy, operatorNamespace);
             for (PolicyRule rule : policy.getSpec().rules()) {
                 if (matches(rule, command, namespace, risk)) {
-                    matched.add(new Matched(policy.getMetadata().getName() + "/" + rule.name(), rule));
+                    matched.add(new Matched(policy.getMetadata().getName() + "/" + rule.name(), rule, central));
                 }
             }
         }
-        Approvals approvals = approvals(policies);
-        return matched.stream()
-                .max(Comparator.comparingInt(m -> strictness(m.rule().action())))
-                .map(m -> new PolicyDecision(m.rule().action(), m.name(), message(m), approvals.distinct(), approvals.expiry(), approvals.groups()))
-                .orElseGet(() -> risk == RiskLevel.DESTRUCTIVE
-                        ? new PolicyDecision(PolicyAction.RequireApproval, null, "destructive commands wait for approval",
-                                approvals.distinct(), approvals.expiry(), approvals.groups())
-                        : new PolicyDecision(PolicyAction.Allow, null, null, approvals.distinct(), approvals.expiry(), approvals.groups()));
+        Approvals approvals = approvals(policies, operatorNamespace);
+        Optional<Matched> strictest = matched.stream().max(Comparator.comparingInt(m -> strictness(m.rule().action())));
+        PolicyAction action = strictest.map(m -> m.rule().action()).orElse(PolicyAction.Allow);
+        // When Allow is the strictest match, every match is an Allow: the hold stands unless one is the administrators'.
+        if (risk == RiskLevel.DESTRUCTIVE && action == PolicyAction.Allow && matched.stream().noneMatch(Matched::central)) {
+            return approvals.decision(PolicyAction.RequireApproval, null, "destructive commands wait for approval");
+        }
+        return strictest.map(m -> approvals.decision(m.rule().action(), m.name(), message(m)))
+                .orElseGet(() -> approvals.decision(PolicyAction.Allow, null, null));
     }
 
     static boolean matches(PolicyRule rule, Command command, String namespace, RiskLevel risk) {
         boolean verb = empty(rule.verbs()) || rule.verbs().contains(command.verb());
         String kind = command.resource() == null ? null : command.resource().kind();
         boolean kindMatches = empty(rule.kinds()) || kind != null && rule.kinds().stream().anyMatch(k -> k.equalsIgnoreCase(kind));
-        boolean namespaceMatches = empty(rule.namespaces()) || namespace != null && rule.namespaces().contains(namespace);
+        // A command across all namespaces, or on a cluster-scoped kind, reaches every namespace a rule names.
+        boolean namespaceMatches = empty(rule.namespaces()) || namespace == null || rule.namespaces().contains(namespace);
         boolean riskMatches = rule.minimumRisk() == null || risk.ordinal() >= rule.minimumRisk().ordinal();
         return verb && kindMatches && namespaceMatches && riskMatches;
     }
 
-    /** Approval settings are combined towards the stricter: any policy can demand a distinct approver or a shorter wait. */
-    private static Approvals approvals(List<ExecutionPolicy> policies) {
-        List<Boolean> distinct = new ArrayList<>();
+    private static boolean isCentral(ExecutionPolicy policy, String operatorNamespace) {
+        return operatorNamespace != null && operatorNamespace.equals(policy.getMetadata().getNamespace());
+    }
+
+    /**
+     * Approval settings combine towards the stricter: the shortest wait; a distinct approver unless the
+     * administrators' policies waive it and no policy asks for it; every policy's approver groups must be met.
+     */
+    private static Approvals approvals(List<ExecutionPolicy> policies, String operatorNamespace) {
+        boolean distinctDemanded = false;
+        boolean distinctWaived = false;
         Duration expiry = null;
-        Set<String> groups = new LinkedHashSet<>();
+        List<List<String>> groups = new ArrayList<>();
+        Map<String, Pattern> redacted = new LinkedHashMap<>();
         for (ExecutionPolicy policy : policies) {
+            if (policy.getSpec() != null && policy.getSpec().redaction() != null && policy.getSpec().redaction().keyPatterns() != null) {
+                policy.getSpec().redaction().keyPatterns().forEach(p -> redacted.computeIfAbsent(p, PolicyEvaluator::keyPattern));
+            }
             ApprovalPolicy approval = policy.getSpec() == null ? null : policy.getSpec().approval();
             if (approval == null) {
                 continue;
             }
-            if (approval.requireDistinctApprover() != null) {
-                distinct.add(approval.requireDistinctApprover());
+            if (Boolean.TRUE.equals(approval.requireDistinctApprover())) {
+                distinctDemanded = true;
+            } else if (Boolean.FALSE.equals(approval.requireDistinctApprover()) && isCentral(policy, operatorNamespace)) {
+                distinctWaived = true;
             }
             if (approval.expireAfter() != null) {
                 Duration d = Durations.parse(approval.expireAfter());
                 expiry = expiry == null || d.compareTo(expiry) < 0 ? d : expiry;
             }
-            if (approval.approverGroups() != null) {
-                groups.addAll(approval.approverGroups());
+            if (approval.approverGroups() != null && !approval.approverGroups().isEmpty()) {
+                groups.add(List.copyOf(approval.approverGroups()));
             }
         }
-        return new Approvals(distinct.isEmpty() || distinct.contains(true), expiry == null ? DEFAULT_EXPIRY : expiry, List.copyOf(groups));
+        return new Approvals(distinctDemanded || !distinctWaived, expiry == null ? DEFAULT_EXPIRY : expiry, List.copyOf(groups),
+                List.copyOf(redacted.values()));
+    }
+
+    /** A key pattern that is not a valid regular expression still hides the key it spells out. */
+    private static Pattern keyPattern(String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(Pattern.quote(pattern));
+        }
     }
 
     private static String message(Matched m) {
@@ -104,9 +142,13 @@ public final class PolicyEvaluator {
         return list == null || list.isEmpty();
     }
 
-    private record Matched(String name, PolicyRule rule) {
+    private record Matched(String name, PolicyRule rule, boolean central) {
     }
 
-    private record Approvals(boolean distinct, Duration expiry, List<String> groups) {
+    private record Approvals(boolean distinct, Duration expiry, List<List<String>> groups, List<Pattern> redacted) {
+
+        PolicyDecision decision(PolicyAction action, String rule, String message) {
+            return new PolicyDecision(action, rule, message, distinct, expiry, groups, redacted);
+        }
     }
 }

@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps a ChatSession's counters true to its messages in PostgreSQL, and applies its retention: a
  * session idle for longer than {@code spec.retention} expires and is deleted. Deleting a session,
- * by a user or by expiry, removes its CommandExecutions and its messages; the audit ledger keeps
- * every record of what they did.
+ * by a user or by expiry, removes the CommandExecutions it owns (ownerReferences) and its messages;
+ * the audit ledger keeps every record of what they did.
  */
 @ApplicationScoped
 @ControllerConfiguration(name = "chatsession")
@@ -85,8 +85,12 @@ public class ChatSessionReconciler implements Reconciler<ChatSession>, Cleaner<C
     public DeleteControl cleanup(ChatSession session, Context<ChatSession> context) {
         String namespace = session.getMetadata().getNamespace();
         String name = session.getMetadata().getName();
+        // Only the commands the session owns, as garbage collection would: naming a session in sessionRef
+        // does not put a command at the mercy of whoever creates (and lets expire) a session of that name.
+        String uid = session.getMetadata().getUid();
         client.resources(CommandExecution.class).inNamespace(namespace).list().getItems().stream()
-                .filter(ce -> ce.getSpec().sessionRef() != null && name.equals(ce.getSpec().sessionRef().name()))
+                .filter(ce -> ce.getMetadata().getOwnerReferences() != null && ce.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(owner -> uid.equals(owner.getUid())))
                 .forEach(ce -> client.resource(ce).delete());
         try {
             messages.history().deleteSession(namespace, name);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.ClusterConnection;
@@ -74,6 +76,12 @@ class ClusterConnectionIT {
                     .endMetadata().addToStringData("kubeconfig", Files.readString(remote.kubeconfig("admin"))).build()).create();
             admin.resources(ClusterConnection.class).inNamespace(operatorNamespace).resource(connection(connectionName, connectionName, "shop"))
                     .create();
+            // Both may use the connection; what they may do there is the remote cluster's RBAC.
+            admin.rbac().roles().inNamespace(operatorNamespace).resource(new RoleBuilder().withNewMetadata().withName(connectionName).endMetadata()
+                    .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("clusterconnections")
+                            .withResourceNames(connectionName).withVerbs("use").build()).build()).create();
+            local.bind(operatorNamespace, "alice", "Role", connectionName);
+            local.bind(operatorNamespace, "bob", "Role", connectionName);
 
             CommandExecutionStatus scaled = run(local, namespace, connectionName, "alice", "scale-there", "scale deployment web in shop to 3");
             assertThat(scaled.phase()).isEqualTo(ExecutionPhase.Succeeded);
@@ -126,7 +134,7 @@ class ClusterConnectionIT {
             return connection;
         }
         var spec = connection.getSpec();
-        connection.setSpec(new ClusterConnectionSpec(spec.displayName(), spec.kubeconfigSecretRef(), List.of(allowedNamespaces)));
+        connection.setSpec(new ClusterConnectionSpec(spec.displayName(), spec.kubeconfigSecretRef(), List.of(allowedNamespaces), null, null));
         return connection;
     }
 

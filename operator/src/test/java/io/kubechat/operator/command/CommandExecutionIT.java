@@ -2,11 +2,15 @@ package io.kubechat.operator.command;
 
 import static io.kubechat.testsupport.TestWorkloads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.ChatSession;
 import io.kubechat.crds.v1alpha1.CommandExecution;
@@ -173,11 +177,11 @@ class CommandExecutionIT {
     }
 
     @Test
-    void secretValuesInAStructuredCommandNeverReachTheStatus() {
-        commands.create("bob", "structured-secret", "command: {verb: create, resource: {kind: secret}, name: db, arguments: {data: {password: hunter2}}}");
-        CommandExecutionStatus status = commands.awaitFinal("structured-secret");
-        assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
-        assertThat(status.translation().kubectl()).contains("***");
+    void secretValuesInAStructuredCommandAreRefusedBeforeTheyAreStored() {
+        assertThatThrownBy(() -> commands.create("bob", "structured-secret",
+                "command: {verb: create, resource: {kind: secret}, name: db, arguments: {data: {password: hunter2}}}"))
+                .isInstanceOf(KubernetesClientException.class).hasMessageContaining("a Secret's values cannot be written");
+        assertThat(admin.resources(CommandExecution.class).inNamespace(namespace).withName("structured-secret").get()).isNull();
     }
 
     @Test
@@ -208,12 +212,26 @@ class CommandExecutionIT {
 
     @Test
     void aCommandForAnUnknownClusterIsNeverRunHere() {
-        commands.create("bob", "elsewhere", "request: scale web to 6\ncluster: staging");
+        // A name of this test's own: the right to use it, granted below, must not outlive the test on a reused cluster.
+        String connection = "staging-" + namespace;
+        String operatorNamespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
+        // Without "use" on it, whether the connection exists is not even told.
+        commands.create("bob", "elsewhere", "request: scale web to 6\ncluster: " + connection);
         CommandExecutionStatus status = commands.awaitFinal("elsewhere");
-        assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
-        assertThat(status.conditions()).anySatisfy(c -> {
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Denied);
+        assertThat(status.authorization().reason()).startsWith("bob may not use clusterconnections.kubechat.io " + connection
+                + " in namespace " + operatorNamespace);
+
+        admin.rbac().roles().inNamespace(operatorNamespace).resource(new RoleBuilder().withNewMetadata().withName(connection).endMetadata()
+                .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("clusterconnections")
+                        .withResourceNames(connection).withVerbs("use").build()).build()).create();
+        cluster.bind(operatorNamespace, "bob", "Role", connection);
+        commands.create("bob", "elsewhere-allowed", "request: scale web to 6\ncluster: " + connection);
+        CommandExecutionStatus unknown = commands.awaitFinal("elsewhere-allowed");
+        assertThat(unknown.phase()).isEqualTo(ExecutionPhase.Failed);
+        assertThat(unknown.conditions()).anySatisfy(c -> {
             assertThat(c.reason()).isEqualTo("ClusterNotFound");
-            assertThat(c.message()).isEqualTo("no ClusterConnection staging in namespace " + OperatorOnLocalCluster.OPERATOR_NAMESPACE);
+            assertThat(c.message()).isEqualTo("no ClusterConnection " + connection + " in namespace " + operatorNamespace);
         });
         assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
     }

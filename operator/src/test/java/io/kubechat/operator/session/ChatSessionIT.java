@@ -112,11 +112,13 @@ class ChatSessionIT {
                 .inNamespace(namespace).create();
     }
 
-    /** Asks in the session as bob and waits until the command is final and in the session's history. */
+    /** Asks in the session as bob, owned by it as the gateway's commands are, and waits until the command is final and in the session's history. */
     private void ask(String session, String name, String request) {
+        String uid = admin.resources(ChatSession.class).inNamespace(namespace).withName(session).get().getMetadata().getUid();
         cluster.as("bob").resource(Serialization.unmarshal("""
-                {"apiVersion":"kubechat.io/v1alpha1","kind":"CommandExecution","metadata":{"name":"%s"},
-                 "spec":{"request":"%s","sessionRef":{"name":"%s"},"requester":{"user":"bob"}}}""".formatted(name, request, session),
+                {"apiVersion":"kubechat.io/v1alpha1","kind":"CommandExecution","metadata":{"name":"%s",
+                  "ownerReferences":[{"apiVersion":"kubechat.io/v1alpha1","kind":"ChatSession","name":"%s","uid":"%s"}]},
+                 "spec":{"request":"%s","sessionRef":{"name":"%s"},"requester":{"user":"bob"}}}""".formatted(name, session, uid, request, session),
                 CommandExecution.class)).inNamespace(namespace).create();
         CommandExecution done = admin.resources(CommandExecution.class).inNamespace(namespace).withName(name).waitUntilCondition(
                 c -> c.getStatus() != null && c.getStatus().phase() != null && c.getStatus().phase().isTerminal(), 60, TimeUnit.SECONDS);
