@@ -18,29 +18,39 @@ import java.util.Map;
 /**
  * The ledger's schema, migrated with Flyway ({@code db/migration/V*}). Flyway Community has no undo, so each
  * version ships a documented down script ({@code db/rollback/U*}) that {@link #rollbackTo} applies.
- * Run as the schema owner (not as the application role, which can only read and append).
+ * Run as the schema owner (not as the application role, which can only read and append). Two NOLOGIN roles are
+ * created if missing: the runtime role ({@link #DEFAULT_APP_ROLE}: read and append, granted to the operator's and
+ * the gateway's logins) and the custodian role ({@link #DEFAULT_CUSTODIAN_ROLE}: archive segments, purges of
+ * archived ranges and legal hold releases, granted only to the login that runs retention).
  */
 public final class LedgerSchema {
 
     public static final String DEFAULT_APP_ROLE = "kubechat_audit_writer";
+    public static final String DEFAULT_CUSTODIAN_ROLE = "kubechat_audit_custodian";
     private static final String HISTORY_TABLE = "audit_schema_history";
     private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
     /** Down script of version n at index n - 1. */
     private static final List<String> DOWN_SCRIPTS = List.of("U1__audit_ledger.sql", "U2__retention.sql",
-            "U3__query_indexes.sql", "U4__cheap_appends.sql");
+            "U3__query_indexes.sql", "U4__cheap_appends.sql", "U5__custodian.sql");
 
     private final DataSource ownerDataSource;
     private final String schema;
     private final String appRole;
+    private final String custodianRole;
 
     public LedgerSchema(DataSource ownerDataSource, String schema, String appRole) {
-        // Both end up in SQL text (placeholders, search_path), so only plain identifiers are accepted.
-        if (!appRole.matches(IDENTIFIER) || !schema.matches(IDENTIFIER)) {
-            throw new IllegalArgumentException("schema and application role must be plain lower-case identifiers");
+        this(ownerDataSource, schema, appRole, DEFAULT_CUSTODIAN_ROLE);
+    }
+
+    public LedgerSchema(DataSource ownerDataSource, String schema, String appRole, String custodianRole) {
+        // All end up in SQL text (placeholders, search_path), so only plain identifiers are accepted.
+        if (!appRole.matches(IDENTIFIER) || !schema.matches(IDENTIFIER) || !custodianRole.matches(IDENTIFIER)) {
+            throw new IllegalArgumentException("schema and roles must be plain lower-case identifiers");
         }
         this.ownerDataSource = ownerDataSource;
         this.schema = schema;
         this.appRole = appRole;
+        this.custodianRole = custodianRole;
     }
 
     public static LedgerSchema of(DataSource ownerDataSource) {
@@ -60,7 +70,7 @@ public final class LedgerSchema {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", appRole))
+                .placeholders(Map.of("appRole", appRole, "custodianRole", custodianRole))
                 .target(target)
                 .load();
     }
@@ -72,6 +82,30 @@ public final class LedgerSchema {
     /** Migrates up to {@code version} only (for example to bulk-load before the query indexes exist). */
     public void migrateTo(int version) {
         flyway(Integer.toString(version)).migrate();
+    }
+
+    /**
+     * Lets {@code login} (an existing login role, for example the operator's) act as the runtime role. The login
+     * owns nothing and gets no right beyond the role's: read, and append through the chain's checks.
+     */
+    public void grantRuntimeRole(String login) {
+        grant(appRole, login);
+    }
+
+    /** Lets {@code login} run retention: archive segments, purges of archived ranges, legal hold releases. */
+    public void grantCustodianRole(String login) {
+        grant(custodianRole, login);
+    }
+
+    private void grant(String role, String login) {
+        if (!login.matches(IDENTIFIER)) {
+            throw new IllegalArgumentException("login must be a plain lower-case identifier");
+        }
+        try (Connection c = ownerDataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("GRANT " + role + " TO " + login);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot grant " + role + " to " + login + ": " + e.getMessage(), e);
+        }
     }
 
     /** The applied schema version, or 0 when nothing is applied. */
@@ -110,6 +144,7 @@ public final class LedgerSchema {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${appRole}", appRole)
+                    .replace("${custodianRole}", custodianRole)
                     .replace("${flyway:defaultSchema}", schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
