@@ -10,10 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ledger's schema, migrated with Flyway ({@code db/migration/V*}). Flyway Community has no undo, so each
@@ -105,6 +107,40 @@ public final class LedgerSchema {
             st.execute("GRANT " + role + " TO " + login);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot grant " + role + " to " + login + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why the login behind {@code runtime} could rewrite history, or empty if it cannot: it is a superuser, owns a
+     * table or function of the ledger (owners may disable triggers), or holds UPDATE, DELETE or TRUNCATE on
+     * records or checkpoints. The operator and the gateway check their own login with it.
+     */
+    public static Optional<String> privilegedLogin(DataSource runtime) {
+        try (Connection c = runtime.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT current_user, r.rolsuper,
+                            (SELECT count(*) FROM pg_class t WHERE t.relowner = r.oid AND t.relname LIKE 'audit\\_%')
+                          + (SELECT count(*) FROM pg_proc f WHERE f.proowner = r.oid AND f.proname LIKE 'audit\\_%'),
+                            coalesce(to_regclass('audit_record') IS NOT NULL
+                                 AND (has_table_privilege('audit_record', 'UPDATE')
+                                      OR has_table_privilege('audit_record', 'DELETE')
+                                      OR has_table_privilege('audit_record', 'TRUNCATE')
+                                      OR has_table_privilege('audit_checkpoint', 'DELETE')), false)
+                       FROM pg_roles r WHERE r.rolname = current_user""")) {
+            rs.next();
+            String login = rs.getString(1);
+            if (rs.getBoolean(2)) {
+                return Optional.of("the database login " + login + " is a superuser");
+            }
+            if (rs.getLong(3) > 0) {
+                return Optional.of("the database login " + login + " owns audit ledger tables or functions");
+            }
+            if (rs.getBoolean(4)) {
+                return Optional.of("the database login " + login + " may update, delete or truncate audit records");
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the privileges of the audit database login: " + e.getMessage(), e);
         }
     }
 

@@ -103,6 +103,9 @@ class LedgerTamperAsAppRoleAttackIT {
             rs.next();
             assertThat(rs.getLong(1)).isZero();
         }
+        assertThat(LedgerSchema.privilegedLogin(db.app())).isEmpty();
+        assertThat(LedgerSchema.privilegedLogin(db.owner())).hasValueSatisfying(why -> assertThat(why).contains("owns"));
+        assertThat(LedgerSchema.privilegedLogin(db.superuser())).hasValueSatisfying(why -> assertThat(why).contains("superuser"));
         assertRefused("CREATE TABLE public.audit_shadow (seq bigint)");
         assertRefused("CREATE FUNCTION public.audit_shadow() RETURNS int LANGUAGE sql AS 'SELECT 1'");
     }
