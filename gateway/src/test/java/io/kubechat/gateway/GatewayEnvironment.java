@@ -79,7 +79,6 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
             c.put("quarkus.datasource.jdbc.url", jdbcUrl);
             c.put("quarkus.datasource.username", "postgres");
             c.put("quarkus.datasource.password", "");
-            c.put("kubechat.audit.signing-key-file", signingKey);
             c.put("kubechat.gateway.admin.password", ADMIN_PASSWORD);
             // The lowest BCrypt cost keeps the many sign-ins of the tests quick; the default is 12.
             c.put("kubechat.gateway.bcrypt-cost", "4");
