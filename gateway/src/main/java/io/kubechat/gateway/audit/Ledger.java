@@ -58,9 +58,6 @@ public class Ledger {
     public synchronized AuditLedger get() {
         if (ledger == null) {
             try {
-                if (LedgerSchema.of(dataSource).currentVersion() == 0) {
-                    throw new AuditUnavailableException("the audit ledger's schema does not exist yet: the operator creates it", null);
-                }
                 LedgerSchema.privilegedLogin(dataSource).ifPresent(why -> LOG.warnf("%s: whoever holds the gateway's"
                         + " database login can rewrite the audit trail; give the gateway a login that holds only %s",
                         why, LedgerSchema.DEFAULT_APP_ROLE));
