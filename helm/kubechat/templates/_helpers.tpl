@@ -101,43 +101,75 @@ seccompProfile:
 {{- end -}}
 
 {{/*
-The ledger's database as environment variables, one list for operator and gateway, whichever
-postgresql.mode is chosen.
+The database as environment variables: (dict "root" $ "component" "operator"|"gateway").
+The audit ledger's tables belong to an owner login that only migrates; the operator and the gateway connect
+with runtime logins that own nothing of the ledger and hold only kubechat_audit_writer (no UPDATE, DELETE,
+TRUNCATE, archive or hold release). Only the operator gets the owner login (KUBECHAT_AUDIT_OWNER_*), to
+migrate the ledger's schema; the gateway never sees it.
+- bundled: owner = postgresql.bundled.username (the image's superuser); runtime logins kubechat_operator and
+  kubechat_gateway, created on the first start of the database (files/postgresql/10-kubechat-logins.sh).
+- external: runtime login postgresql.external.username; owner postgresql.external.owner.username if set
+  (without it the runtime login migrates and the operator warns that it could rewrite history).
+- cloudnativepg: the cluster's app (owner) login for both; the operator warns (see docs/security.md).
 */}}
 {{- define "kubechat.databaseEnv" -}}
-{{- $mode := .Values.postgresql.mode -}}
+{{- $root := .root -}}
+{{- $component := .component -}}
+{{- $mode := $root.Values.postgresql.mode -}}
 {{- if eq $mode "external" }}
+{{- $ext := $root.Values.postgresql.external }}
+{{- $secret := $ext.existingSecret | default (printf "%s-database" (include "kubechat.fullname" $root)) }}
 - name: QUARKUS_DATASOURCE_JDBC_URL
-  value: {{ required "postgresql.external.jdbcUrl is required when postgresql.mode is external (for example jdbc:postgresql://db.example.com:5432/kubechat)" .Values.postgresql.external.jdbcUrl | quote }}
+  value: {{ required "postgresql.external.jdbcUrl is required when postgresql.mode is external (for example jdbc:postgresql://db.example.com:5432/kubechat)" $ext.jdbcUrl | quote }}
 - name: QUARKUS_DATASOURCE_USERNAME
-  value: {{ .Values.postgresql.external.username | quote }}
+  value: {{ $ext.username | quote }}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.postgresql.external.existingSecret | default (printf "%s-database" (include "kubechat.fullname" .)) }}
-      key: {{ .Values.postgresql.external.passwordKey }}
+      name: {{ $secret }}
+      key: {{ $ext.passwordKey }}
+{{- if and (eq $component "operator") $ext.owner.username }}
+- name: KUBECHAT_AUDIT_OWNER_USERNAME
+  value: {{ $ext.owner.username | quote }}
+- name: KUBECHAT_AUDIT_OWNER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "postgresql.external.existingSecret (holding owner.passwordKey) is required when postgresql.external.owner.username is set" $ext.existingSecret }}
+      key: {{ $ext.owner.passwordKey }}
+{{- end }}
 {{- else if eq $mode "bundled" }}
+{{- $pg := $root.Values.postgresql.bundled }}
+{{- $secret := $pg.existingSecret | default (include "kubechat.postgresql.fullname" $root) }}
 - name: QUARKUS_DATASOURCE_JDBC_URL
-  value: {{ printf "jdbc:postgresql://%s:5432/%s" (include "kubechat.postgresql.fullname" .) .Values.postgresql.bundled.database | quote }}
+  value: {{ printf "jdbc:postgresql://%s:5432/%s" (include "kubechat.postgresql.fullname" $root) $pg.database | quote }}
 - name: QUARKUS_DATASOURCE_USERNAME
-  value: {{ .Values.postgresql.bundled.username | quote }}
+  value: {{ printf "kubechat_%s" $component | quote }}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.postgresql.bundled.existingSecret | default (include "kubechat.postgresql.fullname" .) }}
+      name: {{ $secret }}
+      key: {{ printf "%s-password" $component }}
+{{- if eq $component "operator" }}
+- name: KUBECHAT_AUDIT_OWNER_USERNAME
+  value: {{ $pg.username | quote }}
+- name: KUBECHAT_AUDIT_OWNER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
       key: password
+{{- end }}
 {{- else if eq $mode "cloudnativepg" }}
 - name: QUARKUS_DATASOURCE_JDBC_URL
-  value: {{ printf "jdbc:postgresql://%s-rw:5432/%s" (include "kubechat.postgresql.fullname" .) .Values.postgresql.cloudnativepg.database | quote }}
+  value: {{ printf "jdbc:postgresql://%s-rw:5432/%s" (include "kubechat.postgresql.fullname" $root) $root.Values.postgresql.cloudnativepg.database | quote }}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:
-      name: {{ include "kubechat.postgresql.fullname" . }}-app
+      name: {{ include "kubechat.postgresql.fullname" $root }}-app
       key: username
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "kubechat.postgresql.fullname" . }}-app
+      name: {{ include "kubechat.postgresql.fullname" $root }}-app
       key: password
 {{- end }}
 {{- end -}}

@@ -4,6 +4,7 @@ import io.kubechat.audit.checkpoint.CheckpointPublisher;
 import io.kubechat.audit.checkpoint.SignedCheckpoint;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.audit.checkpoint.VerificationKey;
+import io.kubechat.audit.merkle.CompactRange;
 import io.kubechat.audit.merkle.ConsistencyProof;
 import io.kubechat.audit.merkle.InclusionProof;
 import io.kubechat.audit.merkle.MerkleTree;
@@ -11,7 +12,9 @@ import io.kubechat.audit.merkle.TreeNodes;
 import io.kubechat.audit.query.AuditPage;
 import io.kubechat.audit.query.AuditQueries;
 import io.kubechat.audit.query.AuditQuery;
+import io.kubechat.audit.retention.ArchiveSegment;
 import io.kubechat.audit.verify.Anchor;
+import io.kubechat.audit.verify.ArchiveChecks;
 import io.kubechat.audit.verify.LedgerVerifier;
 import io.kubechat.audit.verify.VerificationResult;
 
@@ -34,12 +37,19 @@ import java.util.function.Predicate;
 /**
  * The audit ledger: append, checkpoint, prove, verify and query. Thread-safe; one instance per process,
  * any number of processes on the same database. The data source should connect as a login that holds the
- * application role ({@link LedgerSchema#DEFAULT_APP_ROLE}); the schema must be migrated by its owner first.
+ * application role ({@link LedgerSchema#DEFAULT_APP_ROLE}) and owns nothing; the schema must be migrated by its
+ * owner first.
+ * <p>
+ * Records are never signed one by one: each is bound by its hash to the one before, and signed checkpoints commit
+ * to all of them. So a process that appends records needs no key: opened with {@link #openAppendOnly} (the
+ * gateway), it appends and verifies with the public key, and the signer's next checkpoint (the operator's, opened
+ * with {@link #open}) covers its records too.
  */
 public final class AuditLedger implements AutoCloseable {
 
     private final DataSource dataSource;
     private final SigningKey signingKey;
+    private final VerificationKey verificationKey;
     private final LedgerConfig config;
     private final List<CheckpointPublisher> publishers;
     private final LedgerWriter writer;
@@ -48,10 +58,11 @@ public final class AuditLedger implements AutoCloseable {
     private final AtomicBoolean checkpointQueued = new AtomicBoolean();
     private final AtomicReference<RuntimeException> lastBackgroundFailure = new AtomicReference<>();
 
-    private AuditLedger(DataSource dataSource, SigningKey signingKey, LedgerConfig config,
-                        List<CheckpointPublisher> publishers) {
+    private AuditLedger(DataSource dataSource, SigningKey signingKey, VerificationKey verificationKey,
+                        LedgerConfig config, List<CheckpointPublisher> publishers) {
         this.dataSource = dataSource;
         this.signingKey = signingKey;
+        this.verificationKey = verificationKey;
         this.config = config;
         this.publishers = List.copyOf(publishers);
         this.writer = new LedgerWriter(dataSource, config.clock(), config.maxBatch());
@@ -60,7 +71,7 @@ public final class AuditLedger implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        if (config.checkpointInterval() != null) {
+        if (config.checkpointInterval() != null && signingKey != null) {
             long millis = config.checkpointInterval().toMillis();
             checkpointer.scheduleWithFixedDelay(this::checkpointInBackground, millis, millis, TimeUnit.MILLISECONDS);
         }
@@ -72,7 +83,18 @@ public final class AuditLedger implements AutoCloseable {
 
     public static AuditLedger open(DataSource dataSource, SigningKey signingKey, LedgerConfig config,
                                    CheckpointPublisher... publishers) {
-        return new AuditLedger(dataSource, signingKey, config, List.of(publishers));
+        return new AuditLedger(dataSource, signingKey, signingKey.verificationKey(), config, List.of(publishers));
+    }
+
+    /**
+     * A ledger that appends and verifies but never signs: checkpoints come from the process holding the key.
+     *
+     * @param verificationKey the signer's public key, obtained independently of the database (pinned)
+     * @param publishers      where the signer publishes its checkpoints, read for {@link #verify()}
+     */
+    public static AuditLedger openAppendOnly(DataSource dataSource, VerificationKey verificationKey, LedgerConfig config,
+                                             CheckpointPublisher... publishers) {
+        return new AuditLedger(dataSource, null, verificationKey, config, List.of(publishers));
     }
 
     /**
@@ -84,7 +106,7 @@ public final class AuditLedger implements AutoCloseable {
     public AuditRecord append(AuditEvent event) {
         AuditRecord record = writer.append(event);
         int every = config.checkpointEveryRecords();
-        if (every > 0 && record.sequence() - checkpointedSize.get() >= every
+        if (every > 0 && signingKey != null && record.sequence() - checkpointedSize.get() >= every
                 && checkpointQueued.compareAndSet(false, true)) {
             checkpointer.execute(this::checkpointInBackground);
         }
@@ -122,6 +144,7 @@ public final class AuditLedger implements AutoCloseable {
      * Empty if there is no record.
      */
     public synchronized Optional<SignedCheckpoint> checkpoint() {
+        SigningKey key = signingKey();
         try (Connection c = dataSource.getConnection()) {
             Optional<LedgerStore.StoredCheckpoint> latest = LedgerStore.latestCheckpoint(c);
             Anchor anchor = Anchor.genesis();
@@ -145,7 +168,7 @@ public final class AuditLedger implements AutoCloseable {
                 checkpointedSize.set(anchor.size());
                 return latest.map(LedgerStore.StoredCheckpoint::checkpoint);
             }
-            SignedCheckpoint cp = signingKey.signCheckpoint(config.origin(), chain.size(), chain.tree().root(),
+            SignedCheckpoint cp = key.signCheckpoint(config.origin(), chain.size(), chain.tree().root(),
                     config.clock().instant().truncatedTo(ChronoUnit.MILLIS));
             c.setAutoCommit(true);
             LedgerStore.insertCheckpoint(c, cp, chain.tree());
@@ -174,7 +197,10 @@ public final class AuditLedger implements AutoCloseable {
         }
     }
 
-    /** The smallest stored checkpoint covering {@code sequence}, signing a new one if none does yet. */
+    /**
+     * The smallest stored checkpoint covering {@code sequence}, signing a new one if none does yet (only a ledger
+     * with the signing key can; without it, records newer than the newest checkpoint wait for the signer's next).
+     */
     public SignedCheckpoint checkpointCovering(long sequence) {
         try (Connection c = dataSource.getConnection()) {
             Optional<LedgerStore.StoredCheckpoint> cp = LedgerStore.checkpointCovering(c, sequence);
@@ -183,6 +209,9 @@ public final class AuditLedger implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw unavailable("read checkpoint", e);
+        }
+        if (signingKey == null) {
+            throw new IllegalStateException("record " + sequence + " is not covered by a signed checkpoint yet");
         }
         return checkpoint().filter(cp -> cp.treeSize() >= sequence)
                 .orElseThrow(() -> new IllegalArgumentException("record " + sequence + " does not exist"));
@@ -202,29 +231,59 @@ public final class AuditLedger implements AutoCloseable {
     }
 
     /**
-     * Verifies the whole ledger (from the newest archive segment on) with this ledger's public key.
+     * Verifies the whole ledger with this ledger's public key: the archive segments (signatures, continuity, files
+     * where readable), then the records from the newest segment on, against every checkpoint: the database's, the
+     * publishers' (so a tail cut below the newest published checkpoint shows) and {@code trusted}.
      *
      * @param trusted further checkpoints kept elsewhere, for example by an auditor
      */
     public VerificationResult verify(Collection<SignedCheckpoint> trusted) {
         List<SignedCheckpoint> all;
-        Anchor anchor;
+        List<ArchiveSegment> segments;
         ChainHead head;
         try (Connection c = dataSource.getConnection()) {
             // Checkpoints before the head: every stored checkpoint covers only records committed before it.
             all = new ArrayList<>(LedgerStore.checkpoints(c));
-            anchor = LedgerStore.archiveAnchor(c);
+            segments = LedgerStore.archiveSegments(c);
             head = LedgerStore.head(c);
         } catch (SQLException e) {
             throw unavailable("verify", e);
         }
         all.addAll(trusted);
         publishers.forEach(p -> all.addAll(p.published()));
+        VerificationResult archive = ArchiveChecks.check(verificationKey, config.origin(), segments, all);
+        if (archive != null) {
+            return archive;
+        }
+        Anchor anchor = Anchor.genesis();
+        if (!segments.isEmpty()) {
+            ArchiveSegment newest = segments.get(segments.size() - 1);
+            // Its checkpoint is genuine and has the segment's root (checked above); the frontier must match that root.
+            SignedCheckpoint at = all.stream().filter(cp -> cp.treeSize() == newest.lastSequence()).findFirst()
+                    .orElseThrow();
+            try {
+                anchor = new Anchor(newest.lastSequence(), newest.lastHash(), storedTree(at));
+            } catch (IllegalStateException e) {
+                return VerificationResult.bad(0, 0, newest.lastSequence() + 1, e.getMessage());
+            }
+        }
         try {
             LedgerVerifier verifier = new LedgerVerifier(verificationKey(), anchor, all);
             // Records appended from here on are left to the next verification.
             RecordPipeline.verify(dataSource, anchor.size() + 1, head.sequence(), verifier);
             return verifier.finish(head.sequence());
+        } catch (SQLException e) {
+            throw unavailable("verify", e);
+        }
+    }
+
+    /** The compact range stored with the checkpoint of that size (checked against the signed root). */
+    private CompactRange storedTree(SignedCheckpoint cp) {
+        try (Connection c = dataSource.getConnection()) {
+            return LedgerStore.checkpointAt(c, cp.treeSize())
+                    .orElseThrow(() -> new IllegalStateException("the checkpoint of size " + cp.treeSize()
+                            + " that ends the newest archive segment is gone from the database"))
+                    .tree();
         } catch (SQLException e) {
             throw unavailable("verify", e);
         }
@@ -296,10 +355,14 @@ public final class AuditLedger implements AutoCloseable {
     }
 
     public VerificationKey verificationKey() {
-        return signingKey.verificationKey();
+        return verificationKey;
     }
 
+    /** @throws IllegalStateException if this ledger was opened {@linkplain #openAppendOnly append-only} */
     public SigningKey signingKey() {
+        if (signingKey == null) {
+            throw new IllegalStateException("this process holds no audit signing key; the operator signs checkpoints");
+        }
         return signingKey;
     }
 

@@ -3,6 +3,7 @@ package io.kubechat.audit;
 import io.kubechat.audit.checkpoint.SignedCheckpoint;
 import io.kubechat.audit.merkle.CompactRange;
 import io.kubechat.audit.merkle.MerkleTree;
+import io.kubechat.audit.retention.ArchiveSegment;
 import io.kubechat.audit.verify.Anchor;
 
 import java.security.MessageDigest;
@@ -124,6 +125,21 @@ final class LedgerStore {
                     "archive segment ending at " + last + " has no checkpoint of that size"));
             return new Anchor(last, lastHash, cp.tree());
         }
+    }
+
+    /** Every archive segment, oldest first. */
+    static List<ArchiveSegment> archiveSegments(Connection c) throws SQLException {
+        List<ArchiveSegment> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT first_seq, last_seq, last_hash, root_hash, location, file_digest,"
+                     + " created_at, key_id, signature FROM audit_archive_segment ORDER BY first_seq")) {
+            while (rs.next()) {
+                out.add(new ArchiveSegment(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4), rs.getString(5),
+                        rs.getBytes(6), rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
+                        rs.getBytes(9)));
+            }
+        }
+        return out;
     }
 
     /** Hash of the record with sequence {@code seq}, which may be archived. */

@@ -52,7 +52,7 @@ class AppendOnlyTest {
         assertRefused(db.owner(), "DELETE FROM audit_record WHERE seq = 2", "append-only");
         assertRefused(db.owner(), "TRUNCATE audit_record", "append-only");
         assertRefused(db.owner(), "DELETE FROM audit_checkpoint", "append-only");
-        assertRefused(db.owner(), "SELECT audit_purge_archived(1, 2)", "no archive segment");
+        assertRefused(db.owner(), "SELECT audit_purge_archived(1, 2, 5)", "no archive segment");
     }
 
     @Test

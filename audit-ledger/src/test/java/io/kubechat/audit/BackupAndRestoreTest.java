@@ -71,7 +71,7 @@ class BackupAndRestoreTest {
         }
 
         try (EmbeddedPostgres fresh = server()) {
-            // The writer role is cluster-wide, not in a database dump: created first on a new server.
+            // The writer and custodian roles are cluster-wide, not in a database dump: created first on a new server.
             createRolesAndDatabase(fresh.getPostgresDatabase(), "kubechat_audit_writer", "CREATE ROLE audit_app LOGIN IN ROLE kubechat_audit_writer");
             run(PG_RESTORE.toString(), "--exit-on-error", "--no-owner", "--role=audit_owner",
                     "--dbname=" + url(fresh, "audit_owner", "kubechat"), dump.toString());
@@ -114,6 +114,7 @@ class BackupAndRestoreTest {
         try (Connection c = superuser.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE ROLE audit_owner LOGIN CREATEROLE");
             st.execute("CREATE ROLE " + writerRole + " NOLOGIN");
+            st.execute("CREATE ROLE " + LedgerSchema.DEFAULT_CUSTODIAN_ROLE + " NOLOGIN");
             st.execute(appRole);
             st.execute("CREATE DATABASE kubechat OWNER audit_owner");
         }

@@ -20,12 +20,26 @@ class SchemaMigrationTest {
     void downScriptsUndoEachVersionAndTheSchemaMigratesUpAgain() {
         TestPostgres.Database db = TestPostgres.newDatabase();
         LedgerSchema schema = new LedgerSchema(db.owner(), "public", LedgerSchema.DEFAULT_APP_ROLE);
-        assertThat(schema.currentVersion()).isEqualTo(4);
+        assertThat(schema.currentVersion()).isEqualTo(5);
         assertThat(tables(db.owner())).contains("audit_record", "audit_checkpoint",
                 "audit_archive_segment", "audit_legal_hold", "audit_search").doesNotContain("audit_chain_head");
         try (AuditLedger ledger = open(db)) {
             ledger.append(Events.command(1));
             ledger.append(Events.command(2));
+        }
+
+        schema.rollbackTo(4);
+        assertThat(schema.currentVersion()).isEqualTo(4);
+        try (AuditLedger ledger = open(db)) {
+            // Version 4's runtime role may purge itself again: it holds EXECUTE on the two-argument purge.
+            try (Connection c = db.app().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT has_function_privilege('audit_purge_archived(bigint, bigint)',"
+                         + " 'EXECUTE')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         schema.rollbackTo(3);
@@ -53,7 +67,7 @@ class SchemaMigrationTest {
         assertThat(tables(db.owner())).noneMatch(t -> t.startsWith("audit_") && !t.equals("audit_schema_history"));
 
         schema.migrate();
-        assertThat(schema.currentVersion()).isEqualTo(4);
+        assertThat(schema.currentVersion()).isEqualTo(5);
         try (AuditLedger ledger = open(db)) {
             assertThat(ledger.append(Events.command(1)).sequence()).isEqualTo(1);
             assertThat(ledger.verify().valid()).isTrue();

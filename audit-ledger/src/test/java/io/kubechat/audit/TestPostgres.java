@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One real PostgreSQL for the whole test run (zonky's binaries from Maven Central), and a fresh, migrated
  * database per caller. Roles as in production: {@code audit_owner} owns and migrates the schema,
- * {@code audit_app} logs in as the application with only the writer role, {@code postgres} plays the attacker.
+ * {@code audit_app} logs in as the application with only the writer role, {@code audit_custodian} runs retention
+ * with only the custodian role, {@code postgres} plays the attacker.
  */
 public final class TestPostgres {
 
@@ -23,7 +24,7 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
-    public record Database(String name, DataSource owner, DataSource app, DataSource superuser) {
+    public record Database(String name, DataSource owner, DataSource app, DataSource custodian, DataSource superuser) {
 
         public void sql(DataSource ds, String... statements) {
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -58,6 +59,8 @@ public final class TestPostgres {
                 st.execute("CREATE ROLE audit_owner LOGIN CREATEROLE");
                 st.execute("CREATE ROLE " + LedgerSchema.DEFAULT_APP_ROLE + " NOLOGIN");
                 st.execute("CREATE ROLE audit_app LOGIN IN ROLE " + LedgerSchema.DEFAULT_APP_ROLE);
+                st.execute("CREATE ROLE " + LedgerSchema.DEFAULT_CUSTODIAN_ROLE + " NOLOGIN");
+                st.execute("CREATE ROLE audit_custodian LOGIN IN ROLE " + LedgerSchema.DEFAULT_CUSTODIAN_ROLE);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -75,7 +78,7 @@ public final class TestPostgres {
             throw new IllegalStateException(e);
         }
         Database db = new Database(name, pg.getDatabase("audit_owner", name), pg.getDatabase("audit_app", name),
-                pg.getDatabase("postgres", name));
+                pg.getDatabase("audit_custodian", name), pg.getDatabase("postgres", name));
         LedgerSchema.of(db.owner()).migrate();
         return db;
     }

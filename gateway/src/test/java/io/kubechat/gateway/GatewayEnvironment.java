@@ -63,6 +63,8 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             String signingKey = work.resolve("signing-key.pem").toString();
             Path log = Path.of("target", "operator-for-gateway-it.log").toAbsolutePath();
+            // A new database and signing key each run: the key an earlier run pinned in the shared cluster must go.
+            admin.configMaps().inNamespace(SYSTEM_NAMESPACE).withName("kubechat-audit-checkpoints").delete();
             operator = OperatorProcess.start(cluster, jdbcUrl, SYSTEM_NAMESPACE, signingKey, log);
             superviseOperator(cluster, jdbcUrl, signingKey, log);
             awaitOperatorLedger(admin);
@@ -79,7 +81,6 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
             c.put("quarkus.datasource.jdbc.url", jdbcUrl);
             c.put("quarkus.datasource.username", "postgres");
             c.put("quarkus.datasource.password", "");
-            c.put("kubechat.audit.signing-key-file", signingKey);
             c.put("kubechat.gateway.admin.password", ADMIN_PASSWORD);
             // The lowest BCrypt cost keeps the many sign-ins of the tests quick; the default is 12.
             c.put("kubechat.gateway.bcrypt-cost", "4");

@@ -209,6 +209,49 @@ class ChartRenderingTest {
         assertThat(openai.yaml()).doesNotContain("sk-");
     }
 
+    /**
+     * The audit signing key and the ledger's owner login are where records are signed and the schema migrated, the
+     * operator, and nowhere else: the internet-facing gateway gets neither (it appends unsigned records that the
+     * operator's checkpoints cover, and verifies with the public key the operator publishes), in every mode.
+     */
+    @Test
+    void onlyTheOperatorHoldsTheAuditSigningKeyAndTheDatabaseOwnerLogin() {
+        for (Rendered rendered : List.of(evaluation(), production(PRODUCTION_DB),
+                production(PRODUCTION_DB, "postgresql.external.existingSecret=db", "postgresql.external.owner.username=owner"),
+                evaluation("audit.signingKey.existingSecret=my-key"))) {
+            // Whatever Secret the operator signs with (generated, or named in the values).
+            String secret = podSpecs(rendered).get("Deployment/" + OPERATOR).getVolumes().stream()
+                    .filter(v -> v.getName().equals("audit-signing-key")).findFirst().orElseThrow()
+                    .getSecret().getSecretName();
+            podSpecs(rendered).forEach((owner, spec) -> {
+                boolean operator = owner.equals("Deployment/" + OPERATOR);
+                boolean mounted = spec.getVolumes().stream().anyMatch(v -> v.getSecret() != null
+                        && v.getSecret().getSecretName().equals(secret));
+                boolean inEnv = spec.getContainers().stream().flatMap(c -> c.getEnv().stream())
+                        .anyMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                                && e.getValueFrom().getSecretKeyRef().getName().equals(secret));
+                assertThat(mounted || inEnv).as("%s has the audit signing key", owner).isEqualTo(operator);
+            });
+            Map<String, EnvVar> gateway = env(rendered, GATEWAY);
+            assertThat(gateway).doesNotContainKeys("KUBECHAT_AUDIT_OWNER_USERNAME", "KUBECHAT_AUDIT_OWNER_PASSWORD",
+                    "KUBECHAT_AUDIT_SIGNING_KEY_FILE");
+            assertThat(configMap(rendered, GATEWAY)).doesNotContainKey("KUBECHAT_AUDIT_SIGNING_KEY_FILE");
+        }
+
+        // Bundled: each component logs in as its own runtime login; only the operator also gets the owner, to migrate.
+        Rendered bundled = evaluation();
+        assertThat(env(bundled, GATEWAY).get("QUARKUS_DATASOURCE_USERNAME").getValue()).isEqualTo("kubechat_gateway");
+        assertThat(env(bundled, GATEWAY).get("QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getKey())
+                .isEqualTo("gateway-password");
+        assertThat(env(bundled, OPERATOR).get("QUARKUS_DATASOURCE_USERNAME").getValue()).isEqualTo("kubechat_operator");
+        assertThat(env(bundled, OPERATOR).get("KUBECHAT_AUDIT_OWNER_USERNAME").getValue()).isEqualTo("kubechat");
+        assertThat(env(bundled, OPERATOR).get("KUBECHAT_AUDIT_OWNER_PASSWORD").getValueFrom().getSecretKeyRef().getKey())
+                .isEqualTo("password");
+        assertThat(bundled.get("ConfigMap", "kc-kubechat-postgresql-init").path("data").path("10-kubechat-logins.sh").asText())
+                .contains("CREATE ROLE kubechat_gateway LOGIN NOSUPERUSER", "IN ROLE kubechat_audit_writer")
+                .doesNotContain("SUPERUSER PASSWORD", "kubechat_audit_custodian TO");
+    }
+
     @Test
     void theGeneratedSigningKeyIsAnEd25519KeyTheLedgerLoads() {
         String encoded = evaluation().get("Secret", "kc-kubechat-audit-signing-key").path("data").path("signing-key.pem").asText();

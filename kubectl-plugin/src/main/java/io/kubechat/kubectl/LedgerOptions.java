@@ -64,9 +64,8 @@ final class LedgerOptions {
     }
 
     /**
-     * The ledger, without background checkpoints or indexing: a short-lived reader. Without the signing
-     * key it is opened with a throwaway key, because the library needs one to open a ledger; callers
-     * then only read (records, checkpoints) and never ask it to sign.
+     * The ledger, without background checkpoints or indexing: a short-lived reader. Without the signing key it is
+     * opened append-only with the public key, so it verifies with that key and can never sign.
      */
     AuditLedger open() {
         verificationKey();
@@ -81,7 +80,8 @@ final class LedgerOptions {
         }
         LedgerConfig config = LedgerConfig.defaults(origin).withCheckpointEveryRecords(0).withCheckpointInterval(null)
                 .withSearchIndexInterval(null);
-        return AuditLedger.open(dataSource, maySign() ? readSigningKey() : SigningKey.generate(), config);
+        return maySign() ? AuditLedger.open(dataSource, readSigningKey(), config)
+                : AuditLedger.openAppendOnly(dataSource, verificationKey(), config);
     }
 
     private SigningKey readSigningKey() {

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,8 +27,10 @@ import java.util.Map;
 
 /**
  * The export as a PDF for people: a cover page and one line per record. The verifiable content travels inside
- * as an embedded file, the JSON lines export; the command-line verifier checks that attachment. The visible
- * pages are a rendering of it (non-Latin characters shown as '?'), not the evidence.
+ * as an embedded file, the JSON lines export; the command-line verifier checks that attachment, and that the
+ * visible pages' text is exactly the rendering of it (non-Latin characters shown as '?'), so pages edited to say
+ * something else make the export invalid. What a reader sees beyond the text (fonts, overlaid images or
+ * annotations) is not checked: the attachment is the evidence.
  */
 public final class PdfFormat {
 
@@ -59,8 +62,31 @@ public final class PdfFormat {
             if (spec == null || spec.getEmbeddedFile() == null) {
                 throw new IllegalArgumentException("the PDF carries no " + ATTACHMENT);
             }
-            return JsonlFormat.read(new ByteArrayInputStream(spec.getEmbeddedFile().toByteArray()));
+            ExportBundle bundle = JsonlFormat.read(new ByteArrayInputStream(spec.getEmbeddedFile().toByteArray()));
+            checkPages(doc, bundle);
+            return bundle;
         }
+    }
+
+    /** The pages' text must be the rendering of the attachment, line for line (whitespace aside). */
+    private static void checkPages(PDDocument doc, ExportBundle bundle) throws IOException {
+        List<String> expected = lines(bundle).stream().map(l -> normalized(printable(l))).filter(l -> !l.isEmpty())
+                .toList();
+        List<String> shown = new PDFTextStripper().getText(doc).lines().map(PdfFormat::normalized)
+                .filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i < Math.max(expected.size(), shown.size()); i++) {
+            String want = i < expected.size() ? expected.get(i) : "(nothing)";
+            String got = i < shown.size() ? shown.get(i) : "(nothing)";
+            if (!want.equals(got)) {
+                throw new TamperedExportException(bundle.firstSequence(), "the PDF's pages differ from its verifiable"
+                        + " attachment " + ATTACHMENT + " at text line " + (i + 1) + ": the pages show \"" + got
+                        + "\" where the attachment renders \"" + want + "\"");
+            }
+        }
+    }
+
+    private static String normalized(String line) {
+        return line.strip().replaceAll("\\s+", " ");
     }
 
     private static List<String> lines(ExportBundle b) {
@@ -76,7 +102,8 @@ public final class PdfFormat {
                         + ", key " + cp.keyId() + ", at " + cp.timestamp(),
                 "",
                 "Verify: java -jar kubechat-audit-verify.jar <this file> <public-key.pem>",
-                "The verifiable data is the attached file " + ATTACHMENT + "; these pages render it.",
+                "The verifiable data is the attached file " + ATTACHMENT + "; the verifier also checks that the text"
+                        + " of these pages renders it.",
                 "",
                 "seq | time | actor | event | cluster/namespace | risk | decision | outcome | kubectl | hash"));
         for (AuditRecord r : b.records()) {

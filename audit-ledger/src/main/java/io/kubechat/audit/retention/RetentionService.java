@@ -1,12 +1,16 @@
 package io.kubechat.audit.retention;
 
+import io.kubechat.audit.Actor;
+import io.kubechat.audit.AuditEvent;
 import io.kubechat.audit.AuditLedger;
+import io.kubechat.audit.AuditRecord;
 import io.kubechat.audit.AuditUnavailableException;
 import io.kubechat.audit.Sha256;
 import io.kubechat.audit.export.AuditExporter;
 import io.kubechat.audit.export.ExportBundle;
 import io.kubechat.audit.export.JsonlFormat;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +29,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,15 +37,28 @@ import java.util.Optional;
  * Retention: records older than a maximum age leave the table only by being rolled, as a prefix of the
  * chain ending at a signed checkpoint, into a verifiable archive segment file (an export the command-line
  * verifier accepts). Active legal holds stop it before the first held record. Never a silent delete: the
- * database refuses to drop a record that no segment covers or that a hold protects.
+ * database refuses to drop a record that no segment covers or that a hold protects, and it purges a range and
+ * releases a hold only for the custodian role, and only after the ledger recorded it ({@code audit_archived},
+ * {@code legal_hold_released}).
  */
 public final class RetentionService {
 
+    public static final String ARCHIVED = "audit_archived";
+    public static final String HOLD_PLACED = "legal_hold_placed";
+    public static final String HOLD_RELEASED = "legal_hold_released";
+
     private final AuditLedger ledger;
+    private final DataSource custodian;
     private final Path archiveDirectory;
 
-    public RetentionService(AuditLedger ledger, Path archiveDirectory) {
+    /**
+     * @param ledger    a ledger with the signing key (segments are signed)
+     * @param custodian a login holding the custodian role ({@link io.kubechat.audit.LedgerSchema#DEFAULT_CUSTODIAN_ROLE}),
+     *                  which the operator's and gateway's runtime logins never hold
+     */
+    public RetentionService(AuditLedger ledger, DataSource custodian, Path archiveDirectory) {
         this.ledger = ledger;
+        this.custodian = custodian;
         this.archiveDirectory = archiveDirectory;
     }
 
@@ -67,7 +85,12 @@ public final class RetentionService {
                 root, digest));
         ArchiveSegment segment = new ArchiveSegment(first, last, lastHash, root, file.toString(), digest,
                 ledger.config().clock().instant(), ledger.verificationKey().keyId(), signature);
-        recordAndPurge(segment);
+        AuditRecord archivedRecord = ledger.append(AuditEvent.builder(ARCHIVED).actor(Actor.system())
+                .commandRef("archive/" + first + "-" + last)
+                .reason("records " + first + " to " + last + " archived to " + file + " (SHA-256 "
+                        + HexFormat.of().formatHex(digest) + ")")
+                .outcome("archived").build());
+        recordAndPurge(segment, archivedRecord.sequence());
         return Optional.of(segment);
     }
 
@@ -119,13 +142,13 @@ public final class RetentionService {
         }
     }
 
-    private void recordAndPurge(ArchiveSegment s) {
-        try (Connection c = ledger.dataSource().getConnection()) {
+    private void recordAndPurge(ArchiveSegment s, long archivedRecord) {
+        try (Connection c = custodian.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_archive_segment"
                     + " (first_seq, last_seq, last_hash, root_hash, location, file_digest, created_at, key_id, signature)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement purge = c.prepareStatement("SELECT audit_purge_archived(?, ?)")) {
+                 PreparedStatement purge = c.prepareStatement("SELECT audit_purge_archived(?, ?, ?)")) {
                 insert.setLong(1, s.firstSequence());
                 insert.setLong(2, s.lastSequence());
                 insert.setBytes(3, s.lastHash());
@@ -138,6 +161,7 @@ public final class RetentionService {
                 insert.executeUpdate();
                 purge.setLong(1, s.firstSequence());
                 purge.setLong(2, s.lastSequence());
+                purge.setLong(3, archivedRecord);
                 try (ResultSet rs = purge.executeQuery()) {
                     rs.next();
                     long removed = rs.getLong(1);
@@ -166,25 +190,35 @@ public final class RetentionService {
             ps.setString(3, reason);
             ps.setString(4, placedBy);
             ps.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            LegalHold hold;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new LegalHold(rs.getLong(1), from, to, reason, placedBy, now, null, null);
+                hold = new LegalHold(rs.getLong(1), from, to, reason, placedBy, now, null, null);
             }
+            ledger.append(AuditEvent.builder(HOLD_PLACED).actor(Actor.user(placedBy)).commandRef("legal-hold/" + hold.id())
+                    .reason(reason + " (records from " + from + " to " + to + ")").build());
+            return hold;
         } catch (SQLException e) {
             throw unavailable(e);
         }
     }
 
-    public void releaseHold(long id, String releasedBy) {
-        try (Connection c = ledger.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE audit_legal_hold SET released_by = ?, released_at = ?"
-                     + " WHERE id = ? AND released_at IS NULL")) {
-            ps.setString(1, releasedBy);
-            ps.setObject(2, OffsetDateTime.ofInstant(ledger.config().clock().instant(), ZoneOffset.UTC));
-            ps.setLong(3, id);
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalArgumentException("no active legal hold " + id);
-            }
+    /**
+     * Releases a hold: first records the release in the ledger, then (as the custodian) ends the hold; the database
+     * takes who and when from that record. A crash in between leaves a recorded release whose hold still holds,
+     * never the reverse; calling again records again and releases.
+     */
+    public void releaseHold(long id, String releasedBy, String reason) {
+        if (holds().stream().noneMatch(h -> h.id() == id && h.active())) {
+            throw new IllegalArgumentException("no active legal hold " + id);
+        }
+        AuditRecord release = ledger.append(AuditEvent.builder(HOLD_RELEASED).actor(Actor.user(releasedBy))
+                .commandRef("legal-hold/" + id).reason(reason).build());
+        try (Connection c = custodian.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT audit_release_hold(?, ?)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, release.sequence());
+            ps.execute();
         } catch (SQLException e) {
             throw unavailable(e);
         }

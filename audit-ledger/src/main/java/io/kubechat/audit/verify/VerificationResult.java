@@ -13,7 +13,7 @@ public record VerificationResult(boolean valid, long recordsVerified, int checkp
         return new VerificationResult(true, records, checkpoints, OptionalLong.empty(), null);
     }
 
-    static VerificationResult bad(long records, int checkpoints, long firstBad, String problem) {
+    public static VerificationResult bad(long records, int checkpoints, long firstBad, String problem) {
         return new VerificationResult(false, records, checkpoints, OptionalLong.of(firstBad), problem);
     }
 

@@ -50,7 +50,7 @@ class RetentionTest {
         db = TestPostgres.newDatabase();
         ledger = AuditLedger.open(db.app(), SigningKey.generate(), LedgerConfig.defaults("test")
                 .withCheckpointEveryRecords(0).withCheckpointInterval(null).withClock(clock));
-        retention = new RetentionService(ledger, dir.resolve("archive"));
+        retention = new RetentionService(ledger, db.custodian(), dir.resolve("archive"));
         for (int day = 1; day <= 30; day++) {
             clock.now = day(day);
             ledger.append(AuditEvent.builder("command_executed").namespace("shop").outcome("day " + day).build());
@@ -100,20 +100,32 @@ class RetentionTest {
     void aLegalHoldStopsRetentionBeforeTheFirstHeldRecordUntilReleased() {
         LegalHold hold = retention.placeHold(day(12), day(14), "case 2026-17", "sarah");
 
+        // Neither the runtime role nor the release of a hold that was never recorded ends a hold.
+        assertThatThrownBy(() -> sqlAs(db.app(), "SELECT audit_release_hold(" + hold.id() + ", 31)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> sqlAs(db.custodian(), "SELECT audit_release_hold(" + hold.id() + ", 31)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("no legal_hold_released record");
         assertThat(retention.archiveOlderThan(Duration.ofDays(1)).orElseThrow().lastSequence()).isEqualTo(10);
         assertThat(retention.archiveOlderThan(Duration.ofDays(1))).isEmpty();
         assertThat(ledger.get(12)).isPresent();
 
-        retention.releaseHold(hold.id(), "sarah");
-        assertThat(retention.holds()).singleElement().satisfies(h -> assertThat(h.active()).isFalse());
+        retention.releaseHold(hold.id(), "sarah", "case 2026-17 closed");
+        assertThat(retention.holds()).singleElement().satisfies(h -> {
+            assertThat(h.active()).isFalse();
+            assertThat(h.releasedBy()).isEqualTo("sarah");
+        });
         assertThat(retention.archiveOlderThan(Duration.ofDays(1)).orElseThrow().lastSequence()).isEqualTo(30);
+        // Only what retention itself recorded is left: placing the hold, each archiving, the release.
         List<AuditRecord> left = new ArrayList<>();
         ledger.records(1, Long.MAX_VALUE, left::add);
-        assertThat(left).isEmpty();
+        assertThat(left).extracting(r -> r.event().eventType() + " " + r.event().commandRef()).containsExactly(
+                "legal_hold_placed legal-hold/" + hold.id(), "audit_archived archive/1-10",
+                "legal_hold_released legal-hold/" + hold.id(), "audit_archived archive/11-30");
+        assertThat(left.get(2).event().actor().user()).isEqualTo("sarah");
         assertThat(ledger.verify().valid()).isTrue();
 
-        // With every record archived, the chain continues from the segment's end; archived numbers stay taken.
-        assertThat(ledger.append(AuditEvent.builder("approval").build()).sequence()).isEqualTo(31);
+        // With every old record archived, the chain continues; archived numbers stay taken.
+        assertThat(ledger.append(AuditEvent.builder("approval").build()).sequence()).isEqualTo(35);
         assertThatThrownBy(() -> sql(db, "INSERT INTO audit_record (seq, recorded_at, encoding_version, event_type,"
                 + " actor_groups, result_digest, prev_hash, hash) VALUES (1, now(), 1, 'forged', '{}',"
                 + " decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'), decode(repeat('22', 32), 'hex'))"))
@@ -126,7 +138,7 @@ class RetentionTest {
         retention.placeHold(day(12), day(14), "case 2026-17", "sarah");
         assertThatThrownBy(() -> sql(db, "INSERT INTO audit_archive_segment VALUES (11, 20, decode(repeat('00', 32), 'hex'),"
                 + " decode(repeat('00', 32), 'hex'), 'nowhere', decode(repeat('00', 32), 'hex'), now(), 'k', '\\x00')",
-                "SELECT audit_purge_archived(11, 20)"))
+                "DELETE FROM audit_record WHERE seq BETWEEN 11 AND 20"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> sql(db, "DELETE FROM audit_record WHERE seq = 25"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
@@ -135,7 +147,11 @@ class RetentionTest {
     }
 
     private static void sql(TestPostgres.Database db, String... statements) throws SQLException {
-        try (Connection c = db.owner().getConnection()) {
+        sqlAs(db.owner(), statements);
+    }
+
+    private static void sqlAs(javax.sql.DataSource ds, String... statements) throws SQLException {
+        try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 for (String s : statements) {

@@ -103,10 +103,10 @@ public class AuditResource {
     public Verification verify() {
         auditor();
         AuditLedger l = ledger.get();
-        // Sign over what is there now, so the answer carries a checkpoint covering every record just verified.
-        var signed = l.checkpoint();
+        // Verified first; the checkpoint shown is the operator's newest (the gateway signs nothing), so the answer
+        // never carries a signature made over records that were not checked.
         VerificationResult result = l.verify();
-        Checkpoint checkpoint = signed.map(cp -> checkpoint(cp, l)).orElse(null);
+        Checkpoint checkpoint = l.latestCheckpoint().map(cp -> checkpoint(cp, l)).orElse(null);
         String message = result.valid()
                 ? "all " + result.recordsVerified() + " records are intact and match " + result.checkpointsVerified() + " signed checkpoints"
                 : result.problem();
@@ -130,14 +130,21 @@ public class AuditResource {
         if (range == null) {
             throw new ApiException(404, "NothingToExport", "no audit records in that time range");
         }
-        ExportBundle bundle = new AuditExporter(l).bundle(range[0], range[1], true);
+        // Only what a signed checkpoint covers can be exported verifiably; newer records wait for the operator's
+        // next checkpoint (at most kubechat.audit checkpoint interval, a minute by default).
+        long covered = l.latestCheckpoint().map(SignedCheckpoint::treeSize).orElse(0L);
+        if (covered < range[0]) {
+            throw new ApiException(409, "NotYetCheckpointed", "the records in that time range are not covered by a signed"
+                    + " checkpoint yet; the operator signs one every minute");
+        }
+        ExportBundle bundle = new AuditExporter(l).bundle(range[0], Math.min(range[1], covered), true);
         StreamingOutput body = out -> AuditExporter.write(bundle, f, out);
         String type = switch (f) {
             case JSONL -> "application/x-ndjson";
             case CSV -> "text/csv";
             case PDF -> "application/pdf";
         };
-        String file = "kubechat-audit-" + range[0] + "-" + range[1] + "." + f.name().toLowerCase(Locale.ROOT);
+        String file = "kubechat-audit-" + bundle.firstSequence() + "-" + bundle.lastSequence() + "." + f.name().toLowerCase(Locale.ROOT);
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 

@@ -21,6 +21,9 @@ import io.kubechat.crds.v1alpha1.ExecutionPhase;
 import io.kubechat.crds.v1alpha1.ExecutionPolicy;
 import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.audit.AuditRecord;
+import io.kubechat.audit.checkpoint.SignedCheckpoint;
+import io.kubechat.audit.checkpoint.VerificationKey;
+import io.kubechat.audit.export.RecordJson;
 import io.kubechat.operator.audit.AuditTrail;
 import io.kubechat.operator.testing.CommandExecutions;
 import io.kubechat.operator.testing.OperatorOnLocalCluster;
@@ -92,6 +95,19 @@ class CommandExecutionIT {
         // The operator caches commands without managedFields and claims and writes status without them: the server keeps every owner.
         assertThat(admin.resources(CommandExecution.class).inNamespace(namespace).withName("scale-web").get().getMetadata().getManagedFields())
                 .extracting(ManagedFieldsEntry::getSubresource).contains("status").anyMatch(subresource -> subresource == null);
+    }
+
+    @Test
+    void everyCheckpointIsPublishedOutsideTheDatabaseWithThePinnedPublicKey() {
+        commands.create("bob", "scale-web-published", "request: scale web to 2");
+        commands.awaitFinal("scale-web-published");
+        SignedCheckpoint signed = audit.ledger().checkpoint().orElseThrow();
+
+        var published = admin.configMaps().inNamespace(OperatorOnLocalCluster.OPERATOR_NAMESPACE)
+                .withName("kubechat-audit-checkpoints").get().getData();
+        assertThat(VerificationKey.fromPem(published.get("public-key.pem")).keyId()).isEqualTo(audit.ledger().verificationKey().keyId());
+        assertThat(RecordJson.readCheckpoint(published.get("latest-checkpoint.json")).treeSize()).isGreaterThanOrEqualTo(signed.treeSize());
+        assertThat(audit.ledger().verify().valid()).isTrue();
     }
 
     @Test

@@ -33,6 +33,8 @@ public class OperatorOnLocalCluster implements QuarkusTestResourceLifecycleManag
         cluster.installIdentityPolicies();
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE).endMetadata().build())
                 .serverSideApply();
+        // Each run has a new database and signing key: the key an earlier run pinned in the shared cluster must go.
+        admin.configMaps().inNamespace(OPERATOR_NAMESPACE).withName("kubechat-audit-checkpoints").delete();
         // fabric8, inside the operator, reads this system property before its usual kubeconfig.
         System.setProperty("kubeconfig", cluster.kubeconfig("admin").toString());
         try {
