@@ -154,6 +154,7 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
                 .withNewMetadata().withName(user + "-" + clusterRole).endMetadata()
                 .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
                 .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
+                .addNewSubject().withKind("User").withName("kubechat:" + user).withApiGroup("rbac.authorization.k8s.io").endSubject()
                 .build()).serverSideApply();
     }
 

@@ -462,7 +462,7 @@ class GatewayIT {
         Browser guesser = new Browser(base);
         Browser.Reply attempt = null;
         for (int i = 0; i < 60 && (attempt == null || attempt.status() != 429); i++) {
-            attempt = guesser.login("alice", "guess-" + i);
+            attempt = guesser.login("guess-target-" + i, "guess-" + i);
         }
         assertThat(attempt.status()).isEqualTo(429);
         assertThat(attempt.json().get("error").asText()).isEqualTo("TooManyRequests");
