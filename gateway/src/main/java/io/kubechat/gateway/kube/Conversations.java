@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Conversations {
 
+    /** Set on the commands the gateway creates, for kubectl users; never trusted (see {@link #commandsOf}). */
     public static final String SESSION_LABEL = "kubechat.io/session";
     public static final int MAX_TEXT = 2000;
     /** The CRD's bound on spec.sharedWith, checked here first so that a mistake gets a plain 400. */
@@ -197,9 +198,14 @@ public class Conversations {
 
     // --- commands
 
+    /**
+     * The commands of a session: those whose spec.sessionRef names it. That field is immutable; the label
+     * kubechat.io/session is only a convenience for kubectl, and whoever may patch a command can change it.
+     */
     public List<CommandExecution> commandsOf(String sessionId) {
-        List<CommandExecution> items = new ArrayList<>(kube.gateway().resources(CommandExecution.class).inNamespace(namespace)
-                .withLabel(SESSION_LABEL, sessionId).list().getItems());
+        List<CommandExecution> items = new ArrayList<>(allCommands().stream()
+                .filter(c -> c.getSpec() != null && c.getSpec().sessionRef() != null && sessionId.equals(c.getSpec().sessionRef().name()))
+                .toList());
         items.sort(Comparator.comparing((CommandExecution c) -> c.getMetadata().getCreationTimestamp())
                 .thenComparing(c -> c.getMetadata().getName()));
         return items;
