@@ -309,7 +309,9 @@ public class Conversations {
         Approval approval = new Approval(decision, user.kubernetes(), reason == null || reason.isBlank() ? null : reason.strip());
         String patch = Serialization.asJson(Map.of("spec", Map.of("approval", approval)));
         try {
-            return kube.as(user).resources(CommandExecution.class).inNamespace(ns).withName(name)
+            // On the object already read (by the gateway): fabric8 then sends the PATCH alone, without a GET as the
+            // approver, who needs patch and approve in the sessions namespace but may not read the commands there.
+            return kube.as(user).resources(CommandExecution.class).inNamespace(ns).resource(c)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
