@@ -19,11 +19,23 @@ public interface GatewayConfig {
     @WithDefault("kubechat-system")
     String operatorNamespace();
 
-    /** Prepended to a web user name to form the Kubernetes user (like --oidc-username-prefix); none by default. */
-    Optional<String> usernamePrefix();
+    /**
+     * Prepended to a web user name to form the Kubernetes user (like kube-apiserver's --oidc-username-prefix), so
+     * that no web or IdP account can be a Kubernetes user it was not given; "-" for none, which lets web users
+     * name any Kubernetes user and is only for installations where the IdP is the cluster's own.
+     */
+    @WithDefault("kubechat:")
+    String usernamePrefix();
 
-    /** Prepended to each web group to form a Kubernetes group (like --oidc-groups-prefix); none by default. */
-    Optional<String> groupPrefix();
+    /** Prepended to each web group to form a Kubernetes group (like --oidc-groups-prefix); "-" for none. */
+    @WithDefault("kubechat:")
+    String groupPrefix();
+
+    /**
+     * Addresses (or CIDR blocks) of the proxies in front of the gateway, such as the Ingress controller, whose
+     * X-Forwarded-For is believed; none by default, so the TCP peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
 
     /** Group every web user has in Kubernetes, besides their own. */
     @WithDefault("kubechat:users")
@@ -33,8 +45,15 @@ public interface GatewayConfig {
     @WithDefault("8h")
     Duration sessionLifetime();
 
-    /** Mark the session cookie Secure; on whenever the gateway is reached over TLS. */
-    @WithDefault("false")
+    /** A sign-in not used for this long ends. */
+    @WithDefault("30m")
+    Duration sessionIdleTimeout();
+
+    /**
+     * Mark the session cookie Secure and name it with the __Host- prefix. On by default; turn it off only where the
+     * gateway is reached over plain HTTP (a laptop), never behind a TLS Ingress.
+     */
+    @WithDefault("true")
     boolean secureCookie();
 
     /** BCrypt cost factor for local passwords. */
@@ -52,7 +71,7 @@ public interface GatewayConfig {
         @WithDefault("admin")
         String username();
 
-        /** Its password; when absent, read from {@link #passwordFile()}, else generated and logged once. */
+        /** Its password; when absent, read from {@link #passwordFile()}; with neither, no administrator is created. */
         Optional<String> password();
 
         /** A file (for example a mounted Secret) holding the first administrator's password. */
@@ -71,6 +90,17 @@ public interface GatewayConfig {
         /** Sign-in attempts per minute from one client address. */
         @WithDefault("10")
         long loginPerIp();
+
+        /**
+         * Failed sign-ins one account may have within {@link #loginFailureWindow()}, from wherever they come; then
+         * every sign-in to it is refused (429) until the window has refilled, so guesses spread over many
+         * addresses are as slow as guesses from one.
+         */
+        @WithDefault("10")
+        long loginFailuresPerAccount();
+
+        @WithDefault("10m")
+        Duration loginFailureWindow();
     }
 
     interface Oidc {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /** What the UI does over HTTP: a cookie jar, the CSRF header on writes, JSON in and out. */
 public final class Browser {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     public record Reply(int status, HttpHeaders headers, byte[] bytes) {
         public JsonNode json() {
@@ -52,7 +52,11 @@ public final class Browser {
     }
 
     public Reply login(String username, String password) {
-        Reply r = send("POST", "/api/v1/auth/login", Map.of("username", username, "password", password), false);
+        return login(username, password, Map.of());
+    }
+
+    public Reply login(String username, String password, Map<String, String> headers) {
+        Reply r = send("POST", "/api/v1/auth/login", Map.of("username", username, "password", password), false, headers);
         if (r.status() == 200) {
             csrf = r.json().get("csrfToken").asText();
         }
@@ -97,8 +101,18 @@ public final class Browser {
     }
 
     public Reply send(String method, String path, Object body, boolean withCsrf) {
+        return send(method, path, body, withCsrf, Map.of());
+    }
+
+    /**
+     * A request whose path goes out exactly as written (no resolution against the base, so {@code //api} and
+     * {@code /%61pi} reach the server unchanged), with extra headers such as X-Forwarded-For or User-Agent.
+     */
+    public Reply send(String method, String path, Object body, boolean withCsrf, Map<String, String> headers) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority() + path))
+                    .timeout(Duration.ofSeconds(60));
+            headers.forEach(b::header);
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }

@@ -86,6 +86,9 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
             c.put("kubechat.gateway.bcrypt-cost", "4");
             c.put("kubechat.gateway.rate-limit.per-user", "120");
             c.put("kubechat.gateway.rate-limit.login-per-ip", "40");
+            // The tests reach the gateway over plain HTTP from loopback, which stands for the Ingress.
+            c.put("kubechat.gateway.secure-cookie", "false");
+            c.put("kubechat.gateway.trusted-proxies", "127.0.0.1/32,::1/128");
             config = Map.copyOf(c);
             return config;
         } catch (IOException e) {
@@ -135,14 +138,16 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
 
     /**
      * alice edits the shop; bob only views it; carol may approve (RBAC verb approve) the commands of the sessions
-     * namespace. None of them may touch the CommandExecutions directly: the gateway creates them.
+     * namespace, which the gateway patches as her, and read nothing there. None of them may touch the
+     * CommandExecutions otherwise: the gateway creates them. Web users are bound by their Kubernetes names, under
+     * the gateway's prefix (kubechat:alice).
      */
     private static void grantTestUsers(KubernetesClient admin) {
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SHOP).endMetadata().build()).serverSideApply();
         admin.apps().deployments().inNamespace(SHOP).resource(TestWorkloads.deployment("checkout", 2)).forceConflicts().serverSideApply();
         admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("kubechat-test-approver").endMetadata()
                 .withRules(new PolicyRuleBuilder().withApiGroups("kubechat.io").withResources("commandexecutions")
-                        .withVerbs("get", "list", "watch", "patch", "update", "approve").build())
+                        .withVerbs("patch", "approve").build())
                 .build()).serverSideApply();
         bind(admin, SHOP, "alice", "edit");
         bind(admin, SHOP, "bob", "view");
@@ -154,7 +159,7 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
         admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
                 .withNewMetadata().withName(user + "-" + clusterRole).endMetadata()
                 .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
-                .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
+                .addNewSubject().withKind("User").withName("kubechat:" + user).withApiGroup("rbac.authorization.k8s.io").endSubject()
                 .build()).serverSideApply();
     }
 

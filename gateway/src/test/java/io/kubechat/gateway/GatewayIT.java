@@ -38,6 +38,8 @@ class GatewayIT {
 
     @TestHTTPResource("/")
     URI base;
+    @TestHTTPResource(value = "/", management = true)
+    URI managementBase;
 
     private Browser admin;
 
@@ -122,7 +124,7 @@ class GatewayIT {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.header("Set-Cookie")).contains("KUBECHAT_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
         JsonNode user = ok.json().get("user");
-        assertThat(user.get("kubernetesUser").asText()).isEqualTo("alice");
+        assertThat(user.get("kubernetesUser").asText()).isEqualTo("kubechat:alice");
         assertThat(user.get("groups")).extracting(JsonNode::asText).contains("kubechat:users");
         assertThat(user.get("roles")).extracting(JsonNode::asText).containsExactly("operator");
         assertThat(b.get("/api/v1/me").json().get("csrfToken").asText()).isEqualTo(b.csrf());
@@ -151,7 +153,7 @@ class GatewayIT {
         Browser.Reply posted = alice.post("/api/v1/sessions/" + session + "/messages", Map.of("text", "scale checkout in shop to 5"));
         assertThat(posted.status()).as(posted.text()).isEqualTo(202);
         JsonNode command = posted.json().get("command");
-        assertThat(command.get("requester").get("user").asText()).isEqualTo("alice");
+        assertThat(command.get("requester").get("user").asText()).isEqualTo("kubechat:alice");
         assertThat(command.get("sessionId").asText()).isEqualTo(session);
 
         JsonNode done = awaitCommand(alice, command, Set.of("Succeeded", "Failed", "Denied"));
@@ -211,7 +213,7 @@ class GatewayIT {
         assertThat(pending).anyMatch(c -> c.get("name").asText().equals(command.get("name").asText()));
         Browser.Reply byCarol = carol.post(approve, Map.of("reason", "maintenance window"));
         assertThat(byCarol.status()).as(byCarol.text()).isEqualTo(200);
-        assertThat(byCarol.json().get("approval").get("approver").asText()).isEqualTo("carol");
+        assertThat(byCarol.json().get("approval").get("approver").asText()).isEqualTo("kubechat:carol");
 
         JsonNode done = awaitCommand(alice, command, Set.of("Succeeded", "Failed", "Rejected", "Denied"));
         assertThat(done.get("phase").asText()).as(done.toString()).isEqualTo("Succeeded");
@@ -280,7 +282,7 @@ class GatewayIT {
         Browser alice = signedIn("alice");
         assertThat(alice.post("/api/v1/audit/verify", null).status()).isEqualTo(403);
         JsonNode own = alice.get("/api/v1/audit?limit=100").json().get("items");
-        assertThat(own).isNotEmpty().allMatch(r -> r.get("actor").get("user").asText().equals("alice"));
+        assertThat(own).isNotEmpty().allMatch(r -> r.get("actor").get("user").asText().equals("kubechat:alice"));
         assertThat(own).anyMatch(r -> r.get("eventType").asText().equals("authentication"));
 
         JsonNode verified = admin.post("/api/v1/audit/verify", null).json();
@@ -325,12 +327,13 @@ class GatewayIT {
     @Order(9)
     void openApiHealthMetricsAndErrorsWithoutStackTraces() {
         Browser anonymous = new Browser(base);
-        Browser.Reply openapi = anonymous.get("/q/openapi?format=json");
+        Browser management = new Browser(managementBase);
+        Browser.Reply openapi = management.get("/q/openapi?format=json");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.json().get("paths").has("/api/v1/sessions/{id}/messages")).isTrue();
         assertThat(openapi.json().get("paths").has("/api/v1/commands/{namespace}/{name}/approve")).isTrue();
         assertThat(anonymous.get("/q/health/ready").status()).isEqualTo(200);
-        assertThat(anonymous.get("/q/metrics").text()).contains("kubechat_gateway_streams");
+        assertThat(management.get("/q/metrics").text()).contains("kubechat_gateway_streams");
         Browser alice = signedIn("alice");
         Browser.Reply malformed = alice.send("POST", "/api/v1/sessions", "{not json", true);
         assertThat(malformed.status()).isEqualTo(400);
@@ -372,7 +375,7 @@ class GatewayIT {
         JsonNode inBobsList = bob.get("/api/v1/sessions").json().findParents("id").stream()
                 .filter(s -> s.get("id").asText().equals(session)).findFirst().orElseThrow();
         assertThat(inBobsList.get("access").asText()).isEqualTo("shared");
-        assertThat(inBobsList.get("owner").asText()).isEqualTo("alice");
+        assertThat(inBobsList.get("owner").asText()).isEqualTo("kubechat:alice");
         assertThat(bob.get(path).json().get("access").asText()).isEqualTo("shared");
         assertThat(bob.get(path + "/messages").json()).extracting(m -> m.get("text").asText()).contains("list deployments in shop");
         assertThat(bob.get("/api/v1/commands?session=" + session).json()).extracting(c -> c.get("name").asText())
@@ -396,7 +399,7 @@ class GatewayIT {
         Browser.Reply frankAsks = frank.post(path + "/messages", Map.of("text", "list pods in shop"));
         assertThat(frankAsks.status()).as(frankAsks.text()).isEqualTo(202);
         JsonNode franks = frankAsks.json().get("command");
-        assertThat(franks.get("requester").get("user").asText()).isEqualTo("frank");
+        assertThat(franks.get("requester").get("user").asText()).isEqualTo("kubechat:frank");
         assertThat(awaitCommand(alice, franks, Set.of("Succeeded", "Failed", "Denied")).get("phase").asText()).isEqualTo("Denied");
         assertThat(frank.put(sharing, Map.of("sharedWith", List.of())).status()).isEqualTo(403);
 
@@ -462,7 +465,7 @@ class GatewayIT {
         Browser guesser = new Browser(base);
         Browser.Reply attempt = null;
         for (int i = 0; i < 60 && (attempt == null || attempt.status() != 429); i++) {
-            attempt = guesser.login("alice", "guess-" + i);
+            attempt = guesser.login("guess-target-" + i, "guess-" + i);
         }
         assertThat(attempt.status()).isEqualTo(429);
         assertThat(attempt.json().get("error").asText()).isEqualTo("TooManyRequests");

@@ -20,6 +20,7 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc.auth-server-url", server.issuerUrl("default").toString(),
                 "quarkus.oidc.client-id", "kubechat-gateway",
                 "quarkus.oidc.credentials.secret", "gateway-client-secret",
+                "quarkus.oidc.authentication.state-secret", "a-state-secret-of-at-least-32-characters",
                 "kubechat.gateway.username-prefix", "oidc:",
                 "kubechat.gateway.group-prefix", "oidc:",
                 "kubechat.gateway.oidc.admin-group", "kubechat-admins");

@@ -19,7 +19,10 @@ import java.util.Map;
  * The export as CSV for spreadsheets: one readable row per record, plus rows for the header, checkpoint and
  * proofs. CSV cannot tell an absent value from an empty one, which the hash does, so every row also carries
  * its exact JSON line in the last column; the reader verifies from that and rejects a row whose readable
- * columns disagree with it, so what a person reads is what was verified.
+ * columns disagree with it, so what a person reads is what was verified. A readable cell that a spreadsheet would
+ * take for a formula (it starts with =, +, -, @, a tab or a carriage return; sign-in attempts put attacker-chosen
+ * text in the ledger) is written with a leading apostrophe, which spreadsheets show as text; the JSON column is
+ * exact.
  */
 public final class CsvFormat {
 
@@ -49,7 +52,7 @@ public final class CsvFormat {
                 row.put("kind", kind);
                 if (kind.equals("record")) {
                     for (String c : RECORD_COLUMNS) {
-                        row.put(c, readable(line, c));
+                        row.put(c, asText(readable(line, c)));
                     }
                 }
                 row.put("json", RecordJson.write(line));
@@ -66,7 +69,7 @@ public final class CsvFormat {
                 JsonNode line = RecordJson.parse(row.get("json"));
                 if ("record".equals(row.get("kind"))) {
                     for (String c : RECORD_COLUMNS) {
-                        if (!readable(line, c).equals(row.getOrDefault(c, ""))) {
+                        if (!asText(readable(line, c)).equals(row.getOrDefault(c, ""))) {
                             AuditRecord r = RecordJson.readRecord(line);
                             throw new TamperedExportException(r.sequence(), "column " + c + " of record "
                                     + r.sequence() + " differs from the record's signed data");
@@ -77,6 +80,11 @@ public final class CsvFormat {
             }
         }
         return JsonlFormat.fromLines(lines);
+    }
+
+    /** The cell as a spreadsheet must show it: as text, never as a formula. */
+    static String asText(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static String readable(JsonNode record, String column) {

@@ -4,6 +4,7 @@ import io.kubechat.crds.v1alpha1.ExecutionPolicy;
 import io.kubechat.gateway.auth.Account;
 import io.kubechat.gateway.auth.AccountStore;
 import io.kubechat.gateway.auth.CurrentUser;
+import io.kubechat.gateway.auth.GroupNames;
 import io.kubechat.gateway.auth.IdentityMapper;
 import io.kubechat.gateway.auth.PasswordHasher;
 import io.kubechat.gateway.auth.Role;
@@ -68,6 +69,10 @@ public class AdminResource {
         }
         List<String> roles = roles(body.roles() == null ? List.of(Role.VIEWER) : body.roles());
         List<String> groups = groups(body.groups());
+        if (accounts.usernameHeldBySubject(username)) {
+            // The name (and so the Kubernetes user) stays with the IdP identity it was first given to.
+            throw new ApiException(409, "UserExists", "the user name " + username + " belongs to an identity of the OIDC provider");
+        }
         if (!accounts.create(username, displayName(body, username), hasher.hash(body.password().toCharArray()), roles, groups, "local")) {
             throw new ApiException(409, "UserExists", "a user named " + username + " exists");
         }
@@ -100,6 +105,7 @@ public class AdminResource {
         if (!accounts.delete(username)) {
             throw ApiException.notFound("user " + username);
         }
+        // Deleting the account deleted its sessions; its open streams end with them (StreamHub checks them).
         return Response.noContent().build();
     }
 
@@ -131,8 +137,14 @@ public class AdminResource {
         if (groups == null) {
             return List.of();
         }
-        if (groups.size() > 64 || groups.stream().anyMatch(g -> g == null || g.isBlank() || g.length() > 200)) {
-            throw ApiException.badRequest("at most 64 groups of at most 200 characters each");
+        if (groups.size() > 64) {
+            throw ApiException.badRequest("at most 64 groups");
+        }
+        // Each becomes the Kubernetes group kubechat:<group>; system groups and their look-alikes never.
+        for (String g : groups) {
+            GroupNames.problem(g).ifPresent(p -> {
+                throw ApiException.badRequest(p);
+            });
         }
         return groups.stream().distinct().toList();
     }

@@ -2,7 +2,8 @@ package io.kubechat.gateway.api;
 
 import io.kubechat.crds.v1alpha1.ApprovalDecision;
 import io.kubechat.gateway.auth.CurrentUser;
-import io.kubechat.gateway.kube.CommandViews;
+import io.kubechat.gateway.auth.WebUser;
+import io.kubechat.gateway.kube.CommandReader;
 import io.kubechat.gateway.kube.Conversations;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,28 +27,34 @@ public class CommandResource {
     CurrentUser current;
     @Inject
     Conversations conversations;
+    @Inject
+    CommandReader reader;
 
     @GET
     public List<Dtos.Command> list(@QueryParam("phase") String phase, @QueryParam("session") String session) {
-        return conversations.commands(current.get(), phase, session == null || session.isBlank() ? null : session).stream()
-                .map(CommandViews::command).toList();
+        WebUser user = current.get();
+        return conversations.commands(user, phase, session == null || session.isBlank() ? null : session).stream()
+                .map(c -> reader.view(user, c)).toList();
     }
 
     @GET
     @Path("/{namespace}/{name}")
     public Dtos.Command get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        return CommandViews.command(conversations.command(current.get(), namespace, name));
+        WebUser user = current.get();
+        return reader.view(user, conversations.command(user, namespace, name));
     }
 
     @POST
     @Path("/{namespace}/{name}/approve")
     public Dtos.Command approve(@PathParam("namespace") String namespace, @PathParam("name") String name, Dtos.DecisionRequest body) {
-        return CommandViews.command(conversations.decide(current.get(), namespace, name, ApprovalDecision.APPROVED, body == null ? null : body.reason()));
+        WebUser user = current.get();
+        return reader.view(user, conversations.decide(user, namespace, name, ApprovalDecision.APPROVED, body == null ? null : body.reason()));
     }
 
     @POST
     @Path("/{namespace}/{name}/reject")
     public Dtos.Command reject(@PathParam("namespace") String namespace, @PathParam("name") String name, Dtos.DecisionRequest body) {
-        return CommandViews.command(conversations.decide(current.get(), namespace, name, ApprovalDecision.REJECTED, body == null ? null : body.reason()));
+        WebUser user = current.get();
+        return reader.view(user, conversations.decide(user, namespace, name, ApprovalDecision.REJECTED, body == null ? null : body.reason()));
     }
 }

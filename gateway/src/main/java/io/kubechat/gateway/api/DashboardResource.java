@@ -11,6 +11,7 @@ import io.kubechat.gateway.GatewayConfig;
 import io.kubechat.gateway.auth.CurrentUser;
 import io.kubechat.gateway.auth.Role;
 import io.kubechat.gateway.auth.WebUser;
+import io.kubechat.gateway.kube.CommandReader;
 import io.kubechat.gateway.kube.CommandViews;
 import io.kubechat.gateway.kube.Conversations;
 import io.kubechat.gateway.kube.KubeAccess;
@@ -44,6 +45,8 @@ public class DashboardResource {
     Conversations conversations;
     @Inject
     GatewayConfig config;
+    @Inject
+    CommandReader reader;
 
     @GET
     @Path("/dashboard")
@@ -69,9 +72,9 @@ public class DashboardResource {
         warnings.sort(Comparator.comparing(Dtos.Warning::lastSeen).reversed());
         var commands = conversations.commands(user, null, null);
         List<Dtos.Command> recent = commands.stream().filter(c -> c.getSpec().requester() != null
-                && user.kubernetes().user().equals(c.getSpec().requester().user())).limit(10).map(CommandViews::command).toList();
+                && user.kubernetes().user().equals(c.getSpec().requester().user())).limit(10).map(c -> reader.view(user, c)).toList();
         List<Dtos.Command> pending = user.has(Role.APPROVER)
-                ? commands.stream().filter(c -> CommandViews.phase(c) == ExecutionPhase.AwaitingApproval).map(CommandViews::command).toList()
+                ? commands.stream().filter(c -> CommandViews.phase(c) == ExecutionPhase.AwaitingApproval).map(c -> reader.view(user, c)).toList()
                 : List.of();
         return new Dtos.Dashboard(new Dtos.Nodes(nodes.size(), ready), phases, warnings.stream().limit(50).toList(), recent, pending);
     }
@@ -110,7 +113,7 @@ public class DashboardResource {
     @GET
     @Path("/clusters")
     public List<Dtos.ClusterView> clusters() {
-        current.get();
+        WebUser user = current.get();
         List<Dtos.ClusterView> out = new ArrayList<>();
         try {
             var version = kube.gateway().getKubernetesVersion();
@@ -121,12 +124,25 @@ public class DashboardResource {
         for (ClusterConnection c : kube.gateway().resources(ClusterConnection.class).inNamespace(config.operatorNamespace()).list().getItems()) {
             var status = c.getStatus();
             String message = status == null || status.conditions() == null || status.conditions().isEmpty() ? "not probed yet"
-                    : status.conditions().get(status.conditions().size() - 1).message();
+                    : conditionForWeb(user, status.conditions().get(status.conditions().size() - 1));
             out.add(new Dtos.ClusterView(c.getMetadata().getName(),
                     c.getSpec() != null && c.getSpec().displayName() != null ? c.getSpec().displayName() : c.getMetadata().getName(),
                     status != null && Boolean.TRUE.equals(status.reachable()), status == null ? null : status.serverVersion(),
                     status == null ? null : status.lastProbeTime(), message));
         }
         return out;
+    }
+
+    /**
+     * The probe's own words (parser messages that quote the kubeconfig, server URLs, root causes) only for admins;
+     * everybody else learns the state and the operator's reason code.
+     */
+    static String conditionForWeb(WebUser user, io.kubechat.crds.v1alpha1.Condition condition) {
+        if (user.has(Role.ADMIN)) {
+            return condition.message();
+        }
+        boolean fine = condition.status() == io.kubechat.crds.v1alpha1.ConditionStatus.True;
+        String reason = condition.reason() == null || !condition.reason().matches("[A-Za-z0-9]{1,64}") ? null : condition.reason();
+        return (fine ? "reachable" : "not usable") + (reason == null ? "" : " (" + reason + ")") + "; an administrator sees the details";
     }
 }

@@ -82,6 +82,44 @@ public class AccountStore {
         });
     }
 
+    /** The user name an OIDC subject was given at its first sign-in, if any. */
+    public Optional<String> oidcUsername(String issuer, String subject) {
+        return sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT username FROM gateway.gateway_oidc_subject WHERE issuer = ? AND subject = ?")) {
+                ps.setString(1, issuer);
+                ps.setString(2, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Whether some OIDC subject holds this user name (even if its account was deleted since). */
+    public boolean usernameHeldBySubject(String username) {
+        return sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gateway.gateway_oidc_subject WHERE username = ?")) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Gives the user name to the subject for good; false when the name or the subject is taken already. */
+    public boolean bindSubject(String issuer, String subject, String username) {
+        return sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO gateway.gateway_oidc_subject (issuer, subject, username) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                ps.setString(1, issuer);
+                ps.setString(2, subject);
+                ps.setString(3, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     public boolean delete(String username) {
         return sql(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM gateway.gateway_user WHERE username = ?")) {

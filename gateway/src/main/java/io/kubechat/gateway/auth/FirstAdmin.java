@@ -7,14 +7,13 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the first administrator when there is none: with the configured password (a property or a mounted
- * Secret file), or with a generated one that is written to the log this once and never again.
+ * Creates the first administrator when there is none, with the configured password (a property or a mounted Secret
+ * file). Without one no administrator is made: a generated password would have to be shown somewhere, and logs
+ * are read by more people than should hold it.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -33,19 +32,13 @@ public class FirstAdmin {
                 throw new UncheckedIOException("cannot read the first administrator's password file " + f, e);
             }
         }).orElse(null));
-        boolean generated = password == null;
-        if (generated) {
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        if (password == null || password.isEmpty()) {
+            LOG.errorf("There is no administrator and no password for the first one: set kubechat.gateway.admin.password-file "
+                    + "(KUBECHAT_GATEWAY_ADMIN_PASSWORD_FILE) to a file holding it, then restart");
+            return;
         }
         if (accounts.create(admin.username(), "Administrator", hasher.hash(password.toCharArray()), List.of(Role.ADMIN), List.of(), "local")) {
-            if (generated) {
-                LOG.warnf("Created the first administrator '%s' with the generated password %s (shown once; change it after signing in)",
-                        admin.username(), password);
-            } else {
-                LOG.infof("Created the first administrator '%s' with the configured password", admin.username());
-            }
+            LOG.infof("Created the first administrator '%s' with the configured password", admin.username());
         }
     }
 }

@@ -6,9 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Web name and groups to the Kubernetes user and groups the API server will see, as --oidc-*-prefix does. */
+/**
+ * Web name and groups to the Kubernetes user and groups the API server will see, as kube-apiserver's
+ * --oidc-username-prefix and --oidc-groups-prefix do: kubechat:alice in kubechat:platform. A cluster administrator
+ * binds those names; no gateway admin or IdP can hand out a Kubernetes identity outside the prefix, and groups that
+ * read as system groups are dropped even when they slipped into an account or a token.
+ */
 @ApplicationScoped
 public class IdentityMapper {
+
+    /** The value of a prefix setting that means none, as for kube-apiserver. */
+    static final String NONE = "-";
 
     private final GatewayConfig config;
 
@@ -17,14 +25,21 @@ public class IdentityMapper {
     }
 
     public Identity map(String username, List<String> groups) {
-        String groupPrefix = config.groupPrefix().orElse("");
+        String groupPrefix = prefix(config.groupPrefix());
         List<String> mapped = new ArrayList<>();
         for (String g : groups) {
-            mapped.add(groupPrefix + g);
+            String k = groupPrefix + g;
+            if (GroupNames.acceptable(g) && GroupNames.acceptable(k) && !mapped.contains(k)) {
+                mapped.add(k);
+            }
         }
         if (!mapped.contains(config.usersGroup())) {
             mapped.add(config.usersGroup());
         }
-        return new Identity(config.usernamePrefix().orElse("") + username, List.copyOf(mapped));
+        return new Identity(prefix(config.usernamePrefix()) + username, List.copyOf(mapped));
+    }
+
+    static String prefix(String configured) {
+        return NONE.equals(configured) ? "" : configured;
     }
 }

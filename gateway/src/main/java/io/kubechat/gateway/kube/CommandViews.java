@@ -23,7 +23,13 @@ public final class CommandViews {
         return s == null || s.phase() == null ? ExecutionPhase.Pending : s.phase();
     }
 
+    /** The command with its result: for its requester (see {@link CommandReader} for anybody else). */
     public static Dtos.Command command(CommandExecution ce) {
+        return command(ce, true);
+    }
+
+    /** @param withResult false leaves the result out: its reader may not read what the command read */
+    public static Dtos.Command command(CommandExecution ce, boolean withResult) {
         CommandExecutionSpec spec = ce.getSpec();
         CommandExecutionStatus status = ce.getStatus();
         Translation t = status == null ? null : status.translation();
@@ -47,7 +53,7 @@ public final class CommandViews {
                 t == null || t.command() == null || t.command().verb() == null ? null
                         : t.command().verb().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 risk, authorization, requester, approval, status == null ? null : status.approvalExpiryTime(),
-                result(status == null ? null : status.result()), conditions, message(ce), suggestion(t),
+                withResult ? result(status == null ? null : status.result()) : null, conditions, message(ce), suggestion(t),
                 auditRef, ce.getMetadata().getCreationTimestamp(), status == null ? null : status.completionTime());
     }
 

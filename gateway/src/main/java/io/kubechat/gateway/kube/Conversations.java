@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Conversations {
 
+    /** Set on the commands the gateway creates, for kubectl users; never trusted (see {@link #commandsOf}). */
     public static final String SESSION_LABEL = "kubechat.io/session";
     public static final int MAX_TEXT = 2000;
     /** The CRD's bound on spec.sharedWith, checked here first so that a mistake gets a plain 400. */
@@ -197,9 +198,14 @@ public class Conversations {
 
     // --- commands
 
+    /**
+     * The commands of a session: those whose spec.sessionRef names it. That field is immutable; the label
+     * kubechat.io/session is only a convenience for kubectl, and whoever may patch a command can change it.
+     */
     public List<CommandExecution> commandsOf(String sessionId) {
-        List<CommandExecution> items = new ArrayList<>(kube.gateway().resources(CommandExecution.class).inNamespace(namespace)
-                .withLabel(SESSION_LABEL, sessionId).list().getItems());
+        List<CommandExecution> items = new ArrayList<>(allCommands().stream()
+                .filter(c -> c.getSpec() != null && c.getSpec().sessionRef() != null && sessionId.equals(c.getSpec().sessionRef().name()))
+                .toList());
         items.sort(Comparator.comparing((CommandExecution c) -> c.getMetadata().getCreationTimestamp())
                 .thenComparing(c -> c.getMetadata().getName()));
         return items;
@@ -303,7 +309,9 @@ public class Conversations {
         Approval approval = new Approval(decision, user.kubernetes(), reason == null || reason.isBlank() ? null : reason.strip());
         String patch = Serialization.asJson(Map.of("spec", Map.of("approval", approval)));
         try {
-            return kube.as(user).resources(CommandExecution.class).inNamespace(ns).withName(name)
+            // On the object already read (by the gateway): fabric8 then sends the PATCH alone, without a GET as the
+            // approver, who needs patch and approve in the sessions namespace but may not read the commands there.
+            return kube.as(user).resources(CommandExecution.class).inNamespace(ns).resource(c)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {

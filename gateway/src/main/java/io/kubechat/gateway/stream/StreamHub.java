@@ -7,17 +7,22 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubechat.crds.v1alpha1.ChatSession;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.gateway.api.Dtos;
+import io.kubechat.gateway.auth.SessionStore;
 import io.kubechat.gateway.auth.WebUser;
-import io.kubechat.gateway.kube.CommandViews;
+import io.kubechat.gateway.kube.CommandReader;
 import io.kubechat.gateway.kube.Conversations;
 import io.kubechat.gateway.kube.KubeAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,26 +40,32 @@ public class StreamHub {
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
     /** Sent when the session is deleted or no longer shared with the stream's user; reconnecting is refused. */
     static final CloseReason GONE = new CloseReason(4403, "the session is no longer available to you");
+    /** Sent when the sign-in the stream was opened with has ended (signed out, new password or roles, account deleted). */
+    static final CloseReason SIGNED_OUT = new CloseReason(4401, "signed out");
 
     private final Map<String, Set<WebSocketConnection>> bySession = new ConcurrentHashMap<>();
     private final KubeAccess kube;
     private final Conversations conversations;
+    private final CommandReader reader;
+    private final SessionStore signIns;
     private final ObjectMapper json;
     private final AtomicLong sent = new AtomicLong();
     private SharedIndexInformer<CommandExecution> informer;
     private SharedIndexInformer<ChatSession> sessionInformer;
 
-    public StreamHub(KubeAccess kube, Conversations conversations, ObjectMapper json, MeterRegistry registry) {
+    public StreamHub(KubeAccess kube, Conversations conversations, CommandReader reader, SessionStore signIns, ObjectMapper json,
+            MeterRegistry registry) {
         this.kube = kube;
         this.conversations = conversations;
+        this.reader = reader;
+        this.signIns = signIns;
         this.json = json;
-        registry.gaugeMapSize("kubechat.gateway.streams.sessions", java.util.List.of(), bySession);
-        registry.more().counter("kubechat.gateway.streams.events", java.util.List.of(), sent);
+        registry.gaugeMapSize("kubechat.gateway.streams.sessions", List.of(), bySession);
+        registry.more().counter("kubechat.gateway.streams.events", List.of(), sent);
     }
 
     void start(@Observes StartupEvent event) {
         informer = kube.gateway().resources(CommandExecution.class).inNamespace(conversations.namespace())
-                .withLabel(Conversations.SESSION_LABEL)
                 .inform(new ResourceEventHandler<>() {
                     @Override
                     public void onAdd(CommandExecution ce) {
@@ -140,21 +151,34 @@ public class StreamHub {
         return session != null && session.getMetadata().getDeletionTimestamp() == null && user != null && Conversations.mayUse(user, session);
     }
 
+    /**
+     * A command goes to the streams of the session its immutable spec.sessionRef names (not its label, which anyone
+     * who may patch it can change), each stream seeing it as its own user may: the result only for those who may read it.
+     */
     void publish(CommandExecution ce) {
-        String session = ce.getMetadata().getLabels() == null ? null : ce.getMetadata().getLabels().get(Conversations.SESSION_LABEL);
-        if (session != null && bySession.containsKey(session)) {
-            send(session, new Dtos.StreamEvent("command", CommandViews.command(ce), null));
+        String session = ce.getSpec() == null || ce.getSpec().sessionRef() == null ? null : ce.getSpec().sessionRef().name();
+        Set<WebSocketConnection> connections = session == null ? null : bySession.get(session);
+        if (connections == null) {
+            return;
+        }
+        for (WebSocketConnection c : connections) {
+            WebUser user = c.userData().get(StreamUpgradeCheck.USER);
+            if (user != null) {
+                send(c, new Dtos.StreamEvent("command", reader.view(user, ce), null));
+            }
         }
     }
 
     /** A message posted through this replica; others learn of it through the command it created. */
     public void message(String session, Dtos.Message message) {
-        send(session, new Dtos.StreamEvent("message", null, message));
+        Set<WebSocketConnection> connections = bySession.get(session);
+        if (connections != null) {
+            connections.forEach(c -> send(c, new Dtos.StreamEvent("message", null, message)));
+        }
     }
 
-    private void send(String session, Dtos.StreamEvent event) {
-        Set<WebSocketConnection> connections = bySession.get(session);
-        if (connections == null || connections.isEmpty()) {
+    private void send(WebSocketConnection c, Dtos.StreamEvent event) {
+        if (!c.isOpen()) {
             return;
         }
         String text;
@@ -163,11 +187,31 @@ public class StreamHub {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        for (WebSocketConnection c : connections) {
-            if (c.isOpen()) {
-                sent.incrementAndGet();
-                c.sendText(text).subscribe().with(ok -> { }, e -> LOG.debugf("stream send failed: %s", e.getMessage()));
+        sent.incrementAndGet();
+        c.sendText(text).subscribe().with(ok -> { }, e -> LOG.debugf("stream send failed: %s", e.getMessage()));
+    }
+
+    /** Ends the streams whose sign-in has ended, on whichever replica that happened. */
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void endSignedOut() {
+        Map<String, List<Map.Entry<String, WebSocketConnection>>> bySignIn = new HashMap<>();
+        bySession.forEach((session, connections) -> connections.forEach(c -> {
+            String key = c.userData().get(StreamUpgradeCheck.SIGN_IN);
+            if (key != null) {
+                bySignIn.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(session, c));
             }
+        }));
+        if (bySignIn.isEmpty()) {
+            return;
         }
+        Set<String> live = signIns.live(bySignIn.keySet());
+        bySignIn.forEach((key, streams) -> {
+            if (!live.contains(key)) {
+                for (Map.Entry<String, WebSocketConnection> stream : streams) {
+                    unsubscribe(stream.getKey(), stream.getValue());
+                    stream.getValue().close(SIGNED_OUT).subscribe().with(ok -> { }, e -> LOG.debugf("stream close failed: %s", e.getMessage()));
+                }
+            }
+        });
     }
 }

@@ -1,10 +1,10 @@
 package io.kubechat.gateway.stream;
 
-import io.kubechat.gateway.auth.AuthFilter;
 import io.kubechat.gateway.auth.SessionStore;
 import io.kubechat.gateway.auth.WebUser;
 import io.kubechat.gateway.kube.Conversations;
 import io.kubechat.gateway.web.ApiException;
+import io.kubechat.gateway.web.ClientAddress;
 import io.kubechat.gateway.web.RateLimiter;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -27,15 +27,20 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
 
     /** The signed-in user, kept with the connection so that {@link StreamHub} can tell when sharing ends. */
     static final UserData.TypedKey<WebUser> USER = new UserData.TypedKey<>("kubechat.user");
+    /** The sign-in the stream was opened with ({@link SessionStore#key}): the stream ends when it does. */
+    static final UserData.TypedKey<String> SIGN_IN = new UserData.TypedKey<>("kubechat.sign-in");
 
     private final SessionStore sessions;
     private final Conversations conversations;
     private final RateLimiter limiter;
 
-    public StreamUpgradeCheck(SessionStore sessions, Conversations conversations, RateLimiter limiter) {
+    private final ClientAddress addresses;
+
+    public StreamUpgradeCheck(SessionStore sessions, Conversations conversations, RateLimiter limiter, ClientAddress addresses) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.limiter = limiter;
+        this.addresses = addresses;
     }
 
     @Override
@@ -46,11 +51,11 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
     private CheckResult check(HttpUpgradeContext context) {
         HttpServerRequest http = context.httpRequest();
         try {
-            limiter.address(AuthFilter.clientAddress(http));
+            limiter.address(addresses.of(http));
             if (!sameOrigin(http)) {
                 return CheckResult.rejectUpgradeSync(403);
             }
-            Cookie cookie = http.getCookie(SessionStore.COOKIE);
+            Cookie cookie = http.getCookie(sessions.cookieName());
             Optional<WebUser> user = sessions.resolve(cookie == null ? null : cookie.getValue());
             if (user.isEmpty()) {
                 return CheckResult.rejectUpgradeSync(401);
@@ -58,6 +63,7 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
             limiter.user(user.get().username());
             conversations.session(user.get(), context.pathParam("id"));
             context.userData().put(USER, user.get());
+            context.userData().put(SIGN_IN, SessionStore.key(cookie.getValue()));
             return CheckResult.permitUpgradeSync();
         } catch (RateLimiter.TooManyRequests e) {
             return CheckResult.rejectUpgradeSync(429, Map.of("Retry-After", List.of(Long.toString(e.retryAfterSeconds()))));

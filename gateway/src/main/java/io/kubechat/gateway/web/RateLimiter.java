@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Token buckets (Bucket4j) per user, per client address and for sign-ins per address. Buckets are per replica:
- * a limit holds for each gateway instance, which is what protects that instance.
+ * Token buckets (Bucket4j) per user, per client address, for sign-ins per address and for failed sign-ins per
+ * account. Buckets are per replica: a limit holds for each gateway instance, which is what protects that instance;
+ * with N replicas an account gets N times the failures (documented in docs/security.md).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -34,6 +35,30 @@ public class RateLimiter {
 
     public void login(String address) {
         take("l:" + address, limits.loginPerIp());
+    }
+
+    /**
+     * Refuses a sign-in to {@code account} while its failures have used up the window, wherever they came from; the
+     * password is not even checked then, so a throttled guess learns nothing.
+     */
+    public void loginAccount(String account) {
+        Bucket bucket = failures(account);
+        if (bucket.getAvailableTokens() < 1) {
+            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            throw new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
+        }
+    }
+
+    /** Counts a failed sign-in against the account. */
+    public void loginFailed(String account) {
+        failures(account).tryConsume(1);
+    }
+
+    private Bucket failures(String account) {
+        long capacity = limits.loginFailuresPerAccount();
+        return buckets.get("f:" + account, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits.loginFailureWindow()).build())
+                .build());
     }
 
     private void take(String key, long perMinute) {
