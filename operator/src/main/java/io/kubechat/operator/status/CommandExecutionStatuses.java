@@ -26,6 +26,8 @@ public final class CommandExecutionStatuses {
     public static final String APPROVED = "Approved";
     public static final String SUCCEEDED = "Succeeded";
     public static final String AUDITED = "Audited";
+    /** Why a request that ended in a question instead of a command is not understood. */
+    public static final String NEEDS_CLARIFICATION = "NeedsClarification";
 
     private final long generation;
     private final Instant now;
@@ -45,12 +47,20 @@ public final class CommandExecutionStatuses {
                 .build();
     }
 
-    /** The translator did not understand; the suggestions travel in the translation. */
+    /**
+     * The translator did not understand; the suggestions travel in the translation, and so does its
+     * clarification when it asked instead (the reason is then NeedsClarification, the message the question).
+     */
     public CommandExecutionStatus notUnderstood(CommandExecutionStatus previous, Translation suggestions, String error) {
+        String reason = notUnderstoodReason(suggestions);
         return from(previous).phase(ExecutionPhase.Failed).translation(suggestions)
-                .condition(TRANSLATED, ConditionStatus.False, "NotUnderstood", error)
-                .condition(SUCCEEDED, ConditionStatus.False, "NotUnderstood", error)
+                .condition(TRANSLATED, ConditionStatus.False, reason, error)
+                .condition(SUCCEEDED, ConditionStatus.False, reason, error)
                 .completed().build();
+    }
+
+    public static String notUnderstoodReason(Translation suggestions) {
+        return suggestions != null && suggestions.clarification() != null ? NEEDS_CLARIFICATION : "NotUnderstood";
     }
 
     public CommandExecutionStatus authorized(CommandExecutionStatus previous, Authorization authorization) {
