@@ -202,7 +202,11 @@ final class CommandDefaults {
         List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
                 ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
         names.forEach(n -> kinds.byKind(n).ifPresent(candidates::add));
-        List<ObjectRef> found = resolver.find(d.name, candidates, namespace);
+        List<ObjectRef> visible = resolver.visible(candidates, namespace);
+        List<ObjectRef> found = visible.stream().filter(o -> o.name().equals(d.name)).toList();
+        if (found.isEmpty()) {
+            found = visible.stream().filter(o -> o.name().contains(d.name)).toList();
+        }
         if (found.size() == 1) {
             ObjectRef match = found.get(0);
             if (!match.name().equals(d.name) || !match.kind().equals(d.kind)) {
