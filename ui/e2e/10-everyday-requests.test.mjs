@@ -27,10 +27,10 @@ async function previewOrQuestion(card) {
 async function previewAfterChoosing(page, card, expected) {
   const first = await previewOrQuestion(card);
   if (first.kubectl) return { kubectl: first.kubectl, asked: false };
-  const choices = await first.question.getByTestId('clarification-choice').allTextContents();
-  assert.ok(choices.map((c) => c.trim()).includes(expected), `the question offers ${JSON.stringify(choices)}, not ${expected}`);
   await screenshot(page, 'everyday-clarification');
   await checkAccessibility(page, 'chat with a question');
+  const choices = await first.question.getByTestId('clarification-choice').allTextContents();
+  assert.ok(choices.map((c) => c.trim()).includes(expected), `the question offers ${JSON.stringify(choices)}, not ${expected}`);
   await first.question.getByRole('button', { name: expected, exact: true }).click();
   // The answer is a new request of the same conversation, linked to the question.
   const answer = await commandCard(page, 1);
