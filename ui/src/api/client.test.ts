@@ -45,6 +45,16 @@ describe('ApiClient', () => {
     expect(calls.every((c) => c.init.credentials === 'same-origin')).toBe(true);
   });
 
+  it('posts an answer to a question with the name of the command that asked, and a plain request without it', async () => {
+    const posted = { message: { id: 'm', role: 'user', text: 't' } };
+    const { calls, client } = recorder([json(202, posted), json(202, posted)]);
+    await client.postMessage('chat-1', 'kubectl logs deployment/checkout -n shop', 'cmd-ask');
+    await client.postMessage('chat-1', 'show pods');
+    expect(calls[0].url).toBe('/api/v1/sessions/chat-1/messages');
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ text: 'kubectl logs deployment/checkout -n shop', answers: 'cmd-ask' });
+    expect(JSON.parse(String(calls[1].init.body))).toEqual({ text: 'show pods' });
+  });
+
   it('shares a session by replacing its whole list with PUT', async () => {
     const { calls, client } = recorder([
       json(200, { username: 'alice', groups: [], roles: ['operator'], csrfToken: 'tok-me' }),

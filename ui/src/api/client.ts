@@ -127,8 +127,9 @@ export class ApiClient {
   messages(sessionId: string) {
     return this.request<Message[]>('GET', `/api/v1/sessions/${seg(sessionId)}/messages`);
   }
-  postMessage(sessionId: string, text: string) {
-    return this.request<PostMessageResponse>('POST', `/api/v1/sessions/${seg(sessionId)}/messages`, { text });
+  /** @param answers the name of the command whose question this request answers */
+  postMessage(sessionId: string, text: string, answers?: string) {
+    return this.request<PostMessageResponse>('POST', `/api/v1/sessions/${seg(sessionId)}/messages`, answers ? { text, answers } : { text });
   }
 
   // Commands

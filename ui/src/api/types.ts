@@ -74,6 +74,15 @@ export interface Command {
   auditRef?: { sequence: number; hash: string };
   createdAt?: string;
   completedAt?: string;
+  /** The question asked instead of a command, with the commands the request could mean. */
+  clarification?: Clarification;
+  /** The name of the command (same session, same namespace) whose question this one answers. */
+  answers?: string;
+}
+
+export interface Clarification {
+  question: string;
+  choices: { kubectl: string; explanation?: string }[];
 }
 
 export interface PostMessageResponse {

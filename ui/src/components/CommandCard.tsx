@@ -1,13 +1,22 @@
 import type { Command } from '../api/types';
+import { questionOf } from '../lib/clarify';
 import { canApprove, isWorking } from '../lib/risk';
 import { ApprovalButtons } from './ApprovalButtons';
 import { PhaseBadge, RiskBadge } from './Badges';
+import { ClarificationQuestion } from './ClarificationQuestion';
 import { useAuth } from './context';
 import { SortableTable } from './SortableTable';
 
-/** The preview of a command (kubectl, explanation, risk, phase), its approval controls and its result. */
-export function CommandCard({ command, onChange }: { command: Command; onChange: (command: Command) => void }) {
+/**
+ * The preview of a command (kubectl, explanation, risk, phase), its approval controls and its result; or the
+ * question it asked instead, which `onAnswer` answers. `answered` is the command whose question this one answers.
+ */
+export function CommandCard({ command, onChange, onAnswer, answered }: {
+  command: Command; onChange: (command: Command) => void; onAnswer?: (asked: Command, request: string) => Promise<void>;
+  answered?: Command;
+}) {
   const { user } = useAuth();
+  const question = questionOf(command);
   const failed = command.phase === 'Failed' || command.phase === 'Denied' || command.phase === 'Rejected' || command.phase === 'Expired';
   return (
     <article
@@ -22,6 +31,11 @@ export function CommandCard({ command, onChange }: { command: Command; onChange:
         <PhaseBadge phase={command.phase} />
         {isWorking(command.phase) && <span className="sr-only">Working</span>}
       </div>
+      {answered && (
+        <p className="muted text-sm" data-testid="answers-question">
+          Answers the question “{questionOf(answered)?.question}”
+        </p>
+      )}
       {command.kubectl && (
         <pre className="overflow-x-auto rounded bg-slate-100 p-2 font-mono text-sm dark:bg-slate-800" aria-label="kubectl equivalent">
           <code>{command.kubectl}</code>
@@ -36,7 +50,9 @@ export function CommandCard({ command, onChange }: { command: Command; onChange:
       {command.authorization && !command.authorization.allowed && (
         <p className="text-sm" data-testid="command-refusal"><span className="font-semibold">Not allowed: </span>{command.authorization.reason}</p>
       )}
-      {command.message && command.message !== command.result?.summary && command.message !== command.authorization?.reason && (
+      {question && <ClarificationQuestion clarification={question} onAnswer={onAnswer && ((request) => onAnswer(command, request))} />}
+      {command.message && command.message !== command.result?.summary && command.message !== command.authorization?.reason
+        && command.message !== question?.question && (
         <p className={`text-sm ${failed ? 'font-medium text-red-800 dark:text-red-200' : ''}`} data-testid="command-message">{command.message}</p>
       )}
       {command.suggestion && (

@@ -17,6 +17,7 @@ import { afterPaint } from '../lib/afterPaint';
 import {
   applyEvent, cardsOfMessages, commandKey, MAX_MESSAGE_LENGTH, mergeCommands, mergeMessages, messageProblem, NEW_SESSION_TITLE, sessionTitle, type ChatState,
 } from '../lib/chat';
+import { answeredCommand } from '../lib/clarify';
 import { isTerminal, isWorking } from '../lib/risk';
 import { isSharedWithMe, sharingNote } from '../lib/sharing';
 
@@ -299,6 +300,29 @@ function Conversation({ sessionId, session, onSessionChanged }: {
     if (state.messages.length > 0) end.current?.scrollIntoView?.({ block: 'end' });
   }, [state.messages.length]);
 
+  // Read by ask, which keeps its identity so that the memoized messages do not re-render.
+  const naming = useRef({ session, sharedWithMe, onSessionChanged });
+  naming.current = { session, sharedWithMe, onSessionChanged };
+
+  /** Sends a request, or the answer to the question of the command named by `answers`. */
+  const ask = useCallback(async (request: string, answers?: string) => {
+    const answer = await api.postMessage(sessionId, request, answers);
+    setState((s) => ({
+      messages: mergeMessages(s.messages, [answer.message]),
+      commands: answer.command ? { ...s.commands, [commandKey(answer.command)]: answer.command } : s.commands,
+    }));
+    if (answer.command && !answer.message.command) {
+      setLinks((l) => ({ ...l, [answer.message.id]: commandKey(answer.command!) }));
+    }
+    const { session: named, sharedWithMe: shared, onSessionChanged: changed } = naming.current;
+    if (named && !shared && named.title === NEW_SESSION_TITLE) {
+      // The first request names the session, so the list tells conversations apart.
+      api.updateSession(sessionId, { title: sessionTitle(answer.message.text) }).then(changed).catch(() => undefined);
+    }
+  }, [sessionId]);
+
+  const onAnswer = useCallback((asked: Command, request: string) => ask(request, asked.name), [ask]);
+
   async function send(event?: FormEvent) {
     event?.preventDefault();
     const problem = messageProblem(text);
@@ -309,19 +333,8 @@ function Conversation({ sessionId, session, onSessionChanged }: {
     setSending(true);
     setSendError(undefined);
     try {
-      const answer = await api.postMessage(sessionId, text.trim());
+      await ask(text.trim());
       setText('');
-      setState((s) => ({
-        messages: mergeMessages(s.messages, [answer.message]),
-        commands: answer.command ? { ...s.commands, [commandKey(answer.command)]: answer.command } : s.commands,
-      }));
-      if (answer.command && !answer.message.command) {
-        setLinks((l) => ({ ...l, [answer.message.id]: commandKey(answer.command!) }));
-      }
-      if (session && !sharedWithMe && session.title === NEW_SESSION_TITLE) {
-        // The first request names the session, so the list tells conversations apart.
-        api.updateSession(sessionId, { title: sessionTitle(answer.message.text) }).then(onSessionChanged).catch(() => undefined);
-      }
     } catch (e) {
       setSendError(e);
     } finally {
@@ -353,16 +366,21 @@ function Conversation({ sessionId, session, onSessionChanged }: {
       )}
       <ErrorNotice error={loadError} title="Could not load the conversation" />
       <ol className="space-y-3" aria-label="Messages">
-        {state.messages.map((message) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            cardKey={cards[message.id]}
-            command={cards[message.id] ? state.commands[cards[message.id]] : undefined}
-            me={user?.kubernetesUser ?? user?.username}
-            onCommandChange={onCommandChange}
-          />
-        ))}
+        {state.messages.map((message) => {
+          const command = cards[message.id] ? state.commands[cards[message.id]] : undefined;
+          return (
+            <MessageItem
+              key={message.id}
+              message={message}
+              cardKey={cards[message.id]}
+              command={command}
+              answered={command && answeredCommand(command, state.commands)}
+              me={user?.kubernetesUser ?? user?.username}
+              onCommandChange={onCommandChange}
+              onAnswer={mayRequest ? onAnswer : undefined}
+            />
+          );
+        })}
         {state.messages.length === 0 && !loadError && (
           <li className="muted text-sm">No messages yet. Ask something like “list deployments in shop”.</li>
         )}
@@ -411,9 +429,9 @@ function Conversation({ sessionId, session, onSessionChanged }: {
 }
 
 /** Memoized: typing, stream events and the working indicator re-render the conversation, not every result table. */
-const MessageItem = memo(function MessageItem({ message, cardKey, command, me, onCommandChange }: {
-  message: Message; cardKey: string | undefined; command: Command | undefined; me: string | undefined;
-  onCommandChange: (c: Command) => void;
+const MessageItem = memo(function MessageItem({ message, cardKey, command, answered, me, onCommandChange, onAnswer }: {
+  message: Message; cardKey: string | undefined; command: Command | undefined; answered: Command | undefined; me: string | undefined;
+  onCommandChange: (c: Command) => void; onAnswer: ((asked: Command, request: string) => Promise<void>) | undefined;
 }) {
   const mine = message.role === 'user';
   // In a shared session, requests may come from someone else; their command names them.
@@ -433,7 +451,7 @@ const MessageItem = memo(function MessageItem({ message, cardKey, command, me, o
         {message.text}
       </div>
       {cardKey && !command && <p className="muted text-sm" role="status">Loading the command…</p>}
-      {command && <div className="w-full"><CommandCard command={command} onChange={onCommandChange} /></div>}
+      {command && <div className="w-full"><CommandCard command={command} onChange={onCommandChange} onAnswer={onAnswer} answered={answered} /></div>}
     </li>
   );
 });

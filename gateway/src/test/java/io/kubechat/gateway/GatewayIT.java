@@ -451,6 +451,39 @@ class GatewayIT {
     }
 
     @Test
+    @Order(11)
+    void anAnswerToAQuestionIsANewCommandOfTheSessionLinkedToIt() throws Exception {
+        Browser alice = signedIn("alice");
+        String session = newSession(alice, GatewayEnvironment.SHOP);
+        String messages = "/api/v1/sessions/" + session + "/messages";
+        Set<String> done = Set.of("Succeeded", "Failed", "Denied");
+
+        // "chkout" is no deployment: the translator asks, offering the one alice can see.
+        JsonNode asking = awaitCommand(alice, alice.post(messages, Map.of("text", "get deployment chkout")).json().get("command"), done);
+        assertThat(asking.get("phase").asText()).as(asking.toString()).isEqualTo("Failed");
+        assertThat(asking.get("clarification").get("question").asText()).contains("chkout");
+        assertThat(asking.get("clarification").get("choices")).extracting(c -> c.get("kubectl").asText())
+                .contains("kubectl get deployment checkout");
+
+        // Only a command of this session that asked can be answered.
+        JsonNode plain = awaitCommand(alice, alice.post(messages, Map.of("text", "get deployment checkout")).json().get("command"), done);
+        for (String answers : List.of(plain.get("name").asText(), "cmd-none", "../etc")) {
+            Browser.Reply refused = alice.post(messages, Map.of("text", "get deployment checkout", "answers", answers));
+            assertThat(refused.status()).as(answers + ": " + refused.text()).isEqualTo(400);
+        }
+        String other = "/api/v1/sessions/" + newSession(alice, GatewayEnvironment.SHOP) + "/messages";
+        assertThat(alice.post(other, Map.of("text", "get deployment checkout", "answers", asking.get("name").asText())).status())
+                .isEqualTo(400);
+
+        Browser.Reply answered = alice.post(messages, Map.of("text", "kubectl get deployment checkout", "answers", asking.get("name").asText()));
+        assertThat(answered.status()).as(answered.text()).isEqualTo(202);
+        JsonNode answer = awaitCommand(alice, answered.json().get("command"), done);
+        assertThat(answer.get("answers").asText()).isEqualTo(asking.get("name").asText());
+        assertThat(answer.get("phase").asText()).as(answer.toString()).isEqualTo("Succeeded");
+        assertThat(answer.has("clarification")).isFalse();
+    }
+
+    @Test
     @Order(100)
     void rateLimitsAnswer429WithRetryAfter() {
         Browser erin = signedIn("erin");

@@ -44,7 +44,8 @@ public final class Dtos {
     public record Message(String id, String role, String text, ObjectRef command, String createdAt) {
     }
 
-    public record MessageRequest(String text) {
+    /** @param answers the command of the same session whose question this request answers, or null */
+    public record MessageRequest(String text, String answers) {
     }
 
     public record Posted(Message message, Command command) {
@@ -83,7 +84,14 @@ public final class Dtos {
                           String explanation, String verb, RiskView risk, AuthorizationView authorization,
                           IdentityView requester, ApprovalView approval, String approvalExpiresAt, ResultView result,
                           List<ConditionView> conditions, String message, String suggestion, AuditRefView auditRef,
-                          String createdAt, String completedAt) {
+                          String createdAt, String completedAt, ClarificationView clarification, String answers) {
+    }
+
+    /** The question the translator asked instead of a command, with the commands the request could mean. */
+    public record ClarificationView(String question, List<ChoiceView> choices) {
+    }
+
+    public record ChoiceView(String kubectl) {
     }
 
     public record DecisionRequest(String reason) {

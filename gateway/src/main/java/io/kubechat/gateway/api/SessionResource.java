@@ -105,7 +105,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/messages")
     public Response post(@PathParam("id") String id, Dtos.MessageRequest body) {
-        CommandExecution ce = conversations.post(current.get(), id, body == null ? null : body.text());
+        CommandExecution ce = conversations.post(current.get(), id, body == null ? null : body.text(), body == null ? null : body.answers());
         Dtos.Message message = CommandViews.userMessage(ce);
         hub.message(id, message);
         return Response.accepted(new Dtos.Posted(message, CommandViews.command(ce))).build();

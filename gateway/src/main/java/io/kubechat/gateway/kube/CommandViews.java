@@ -1,6 +1,7 @@
 package io.kubechat.gateway.kube;
 
 import io.kubechat.crds.v1alpha1.Approval;
+import io.kubechat.crds.v1alpha1.Clarification;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionSpec;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
@@ -54,7 +55,17 @@ public final class CommandViews {
                         : t.command().verb().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 risk, authorization, requester, approval, status == null ? null : status.approvalExpiryTime(),
                 withResult ? result(status == null ? null : status.result()) : null, conditions, message(ce), suggestion(t),
-                auditRef, ce.getMetadata().getCreationTimestamp(), status == null ? null : status.completionTime());
+                auditRef, ce.getMetadata().getCreationTimestamp(), status == null ? null : status.completionTime(),
+                clarification(t), ce.getMetadata().getAnnotations() == null ? null
+                        : ce.getMetadata().getAnnotations().get(Conversations.ANSWERS_ANNOTATION));
+    }
+
+    static Dtos.ClarificationView clarification(Translation t) {
+        if (t == null || t.clarification() == null) {
+            return null;
+        }
+        Clarification c = t.clarification();
+        return new Dtos.ClarificationView(c.question(), c.choices().stream().map(choice -> new Dtos.ChoiceView(choice.kubectl())).toList());
     }
 
     static Dtos.ResultView result(CommandResult r) {

@@ -37,6 +37,8 @@ public class Conversations {
 
     /** Set on the commands the gateway creates, for kubectl users; never trusted (see {@link #commandsOf}). */
     public static final String SESSION_LABEL = "kubechat.io/session";
+    /** On a command posted as the answer to another one's question: that command's name. */
+    public static final String ANSWERS_ANNOTATION = "kubechat.io/answers";
     public static final int MAX_TEXT = 2000;
     /** The CRD's bound on spec.sharedWith, checked here first so that a mistake gets a plain 400. */
     public static final int MAX_SHARED = 64;
@@ -216,7 +218,7 @@ public class Conversations {
     }
 
     /** Posts {@code text} as a request of the session: a CommandExecution on the user's behalf (verb delegate). */
-    public CommandExecution post(WebUser user, String sessionId, String text) {
+    public CommandExecution post(WebUser user, String sessionId, String text, String answers) {
         if (!user.mayRequest()) {
             throw ApiException.forbidden("NotAnOperator", user.username() + " may look but not send requests (needs the operator role)");
         }
@@ -227,9 +229,13 @@ public class Conversations {
         if (text.length() > MAX_TEXT) {
             throw ApiException.badRequest("text may be at most " + MAX_TEXT + " characters");
         }
+        if (answers != null && !asksInSession(answers, s)) {
+            throw ApiException.badRequest("answers must name a command of this session that asked a question");
+        }
         CommandExecution ce = new CommandExecution();
         ce.setMetadata(new ObjectMetaBuilder().withGenerateName("cmd-").withNamespace(namespace)
                 .withLabels(Map.of(SESSION_LABEL, s.getMetadata().getName()))
+                .withAnnotations(answers == null ? Map.of() : Map.of(ANSWERS_ANNOTATION, answers))
                 // Deleting a conversation deletes its commands (their audit records stay in the ledger).
                 .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(s.getApiVersion()).withKind(s.getKind())
                         .withName(s.getMetadata().getName()).withUid(s.getMetadata().getUid()).build())
@@ -237,6 +243,17 @@ public class Conversations {
         ce.setSpec(new CommandExecutionSpec(text.strip(), null, new LocalReference(s.getMetadata().getName()),
                 s.getSpec().cluster(), user.kubernetes(), null));
         return kube.gateway().resources(CommandExecution.class).inNamespace(namespace).resource(ce).create();
+    }
+
+    /** Whether {@code name} is a command of session {@code s} that ended in a question. */
+    private boolean asksInSession(String name, ChatSession s) {
+        if (!NAME.matcher(name).matches()) {
+            return false;
+        }
+        CommandExecution asked = kube.gateway().resources(CommandExecution.class).inNamespace(namespace).withName(name).get();
+        return asked != null && s.getMetadata().getName().equals(asked.getMetadata().getLabels().get(SESSION_LABEL))
+                && asked.getStatus() != null && asked.getStatus().translation() != null
+                && asked.getStatus().translation().clarification() != null;
     }
 
     /** Commands the user may see: of their sessions, their own, and (for approvers, auditors, admins) all. */

@@ -246,7 +246,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             if (!translated.understood()) {
                 status = next.notUnderstood(status, translated.translation(), translated.error());
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
-                        "not_understood", null), "NotUnderstood");
+                        "not_understood", null), CommandExecutionStatuses.notUnderstoodReason(translated.translation()));
             }
             Command given = translated.command();
             Command canonical = canonical(given, target);

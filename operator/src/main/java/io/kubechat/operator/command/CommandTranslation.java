@@ -3,6 +3,7 @@ package io.kubechat.operator.command;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubechat.crds.v1alpha1.Clarification;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandExecutionSpec;
 import io.kubechat.crds.v1alpha1.Translation;
@@ -49,7 +50,7 @@ public final class CommandTranslation {
         }
         TranslationResult result = translators.forRequester(asRequester).translate(TranslationRequest.of(spec.request(), defaultNamespace));
         if (!result.understood()) {
-            return result;
+            return result.clarification() == null ? result : asked(result);
         }
         // Rated again here from the structure alone, whatever the translator reported.
         Command command = withoutSecretValues(result.command());
@@ -75,6 +76,26 @@ public final class CommandTranslation {
         Translation translation = new Translation(shown, renderer.render(shown), explainer.explain(shown, defaultNamespace),
                 USER_ENGINE, 1.0, null);
         return new TranslationResult(translation, classifier.classify(command, defaultNamespace), List.of(), null);
+    }
+
+    /** A question with its choices shown as any command is: Secret values removed, the kubectl line rendered from what is left. */
+    private TranslationResult asked(TranslationResult result) {
+        Translation t = result.translation();
+        Translation shown = new Translation(null, null, null, t.engine(), t.confidence(), t.suggestions(),
+                withoutSecretValues(t.clarification(), renderer));
+        return new TranslationResult(shown, null, result.notes(), result.error());
+    }
+
+    /** A choice without a structured command has nothing to render from, so it is not offered. */
+    static Clarification withoutSecretValues(Clarification clarification, KubectlRenderer renderer) {
+        List<Clarification.Choice> choices = clarification.choices().stream()
+                .filter(choice -> choice.command() != null)
+                .map(choice -> {
+                    Command shown = withoutSecretValues(choice.command());
+                    return new Clarification.Choice(renderer.render(shown), shown);
+                })
+                .toList();
+        return new Clarification(clarification.question(), choices);
     }
 
     /**

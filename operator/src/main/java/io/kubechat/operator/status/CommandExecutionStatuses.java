@@ -28,6 +28,8 @@ public final class CommandExecutionStatuses {
     public static final String AUDITED = "Audited";
     /** False when the operator cannot attribute the requester or approver to who wrote them; never set True. */
     public static final String IDENTITY_VERIFIED = "IdentityVerified";
+    /** Why a request that ended in a question instead of a command is not understood. */
+    public static final String NEEDS_CLARIFICATION = "NeedsClarification";
 
     private final long generation;
     private final Instant now;
@@ -47,12 +49,20 @@ public final class CommandExecutionStatuses {
                 .build();
     }
 
-    /** The translator did not understand; the suggestions travel in the translation. */
+    /**
+     * The translator did not understand; the suggestions travel in the translation, and so does its
+     * clarification when it asked instead (the reason is then NeedsClarification, the message the question).
+     */
     public CommandExecutionStatus notUnderstood(CommandExecutionStatus previous, Translation suggestions, String error) {
+        String reason = notUnderstoodReason(suggestions);
         return from(previous).phase(ExecutionPhase.Failed).translation(suggestions)
-                .condition(TRANSLATED, ConditionStatus.False, "NotUnderstood", error)
-                .condition(SUCCEEDED, ConditionStatus.False, "NotUnderstood", error)
+                .condition(TRANSLATED, ConditionStatus.False, reason, error)
+                .condition(SUCCEEDED, ConditionStatus.False, reason, error)
                 .completed().build();
+    }
+
+    public static String notUnderstoodReason(Translation suggestions) {
+        return suggestions != null && suggestions.clarification() != null ? NEEDS_CLARIFICATION : "NotUnderstood";
     }
 
     public CommandExecutionStatus authorized(CommandExecutionStatus previous, Authorization authorization) {

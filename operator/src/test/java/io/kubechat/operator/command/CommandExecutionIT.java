@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.ChatSession;
+import io.kubechat.crds.v1alpha1.Clarification;
 import io.kubechat.crds.v1alpha1.CommandExecution;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Condition;
@@ -278,6 +279,28 @@ class CommandExecutionIT {
         assertThat(status.conditions()).anySatisfy(c -> assertThat(c.message()).contains("create secret is not offered"));
         assertThat(Serialization.asJson(status)).doesNotContain("hunter2");
         assertThat(status.translation().command().arguments().data()).containsEntry("password", "***");
+    }
+
+    @Test
+    void aRequestNamingAWordThatIsNoObjectAsksWithChoicesAndRunsNothing() {
+        commands.create("bob", "ask-webby", "request: scale deployment webby to 3");
+        CommandExecutionStatus status = commands.awaitFinal("ask-webby");
+
+        assertThat(status.phase()).isEqualTo(ExecutionPhase.Failed);
+        Clarification asked = status.translation().clarification();
+        assertThat(asked.question()).contains("webby");
+        assertThat(status.conditions()).extracting(Condition::type, Condition::reason, Condition::message)
+                .contains(tuple("Translated", "NeedsClarification", asked.question()), tuple("Succeeded", "NeedsClarification", asked.question()));
+        // Each choice is the same command for a deployment bob can see; "webby" itself is never used as a name.
+        assertThat(asked.choices()).isNotEmpty().allSatisfy(choice -> {
+            assertThat(choice.command().name()).isEqualTo("web");
+            assertThat(choice.kubectl()).startsWith("kubectl scale deployment web").contains("--replicas=3");
+        });
+        assertThat(status.translation().command()).isNull();
+        assertThat(status.authorization()).isNull();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOn("ask-webby")).containsExactly("Warning NeedsClarification"));
+        assertThat(auditedSteps("ask-webby")).containsExactly("command_failed");
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
     }
 
     private List<AuditRecord> auditedRecords(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.Authorization;
+import io.kubechat.crds.v1alpha1.Clarification;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.CommandResult;
@@ -92,5 +93,30 @@ class CommandExecutionStatusesTest {
         CommandExecutionStatuses at0 = new CommandExecutionStatuses(1, T0);
         CommandExecutionStatus once = at0.translated(null, SCALE, CAUTION);
         assertThat(new CommandExecutionStatuses(1, T0.plusSeconds(30)).translated(once, SCALE, CAUTION)).isEqualTo(once);
+    }
+
+    @Test
+    void aQuestionInsteadOfACommandEndsNotUnderstoodAndKeepsTheQuestionAndItsChoices() {
+        Clarification asked = new Clarification("Which deployment do you mean? No deployment is called frontend.",
+                List.of(new Clarification.Choice(SCALE.kubectl(), SCALE.command())));
+        Translation question = new Translation(null, null, null, "embedded", 0.0, List.of(), asked);
+        CommandExecutionStatus s = new CommandExecutionStatuses(1, T0).notUnderstood(null, question, asked.question());
+
+        assertThat(s.phase()).isEqualTo(ExecutionPhase.Failed);
+        assertThat(s.conditions()).extracting(Condition::type, Condition::status, Condition::reason, Condition::message).containsExactly(
+                tuple("Translated", ConditionStatus.False, "NeedsClarification", asked.question()),
+                tuple("Succeeded", ConditionStatus.False, "NeedsClarification", asked.question()));
+        assertThat(s.translation().clarification()).isEqualTo(asked);
+        assertThat(s.translation().command()).isNull();
+        // The status is written as JSON: the question and its choices survive the round trip.
+        assertThat(Serialization.unmarshal(Serialization.asJson(s), CommandExecutionStatus.class).translation().clarification())
+                .isEqualTo(asked);
+    }
+
+    @Test
+    void aRequestNotUnderstoodWithoutAQuestionKeepsItsReason() {
+        Translation none = new Translation(null, null, null, "embedded", 0.0, List.of("scale web to 3"));
+        CommandExecutionStatus s = new CommandExecutionStatuses(1, T0).notUnderstood(null, none, "not understood");
+        assertThat(s.conditions()).extracting(Condition::reason).containsOnly("NotUnderstood");
     }
 }
