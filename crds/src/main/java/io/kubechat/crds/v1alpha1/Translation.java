@@ -31,5 +31,13 @@ public record Translation(
 
         @Size(max = 10)
         @JsonPropertyDescription("Closest requests it does understand, when it did not understand this one.")
-        List<@Size(max = 512) String> suggestions) {
+        List<@Size(max = 512) String> suggestions,
+
+        @JsonPropertyDescription("The question asked instead of a command when the request was unclear or matched several objects.")
+        Clarification clarification) {
+
+    public Translation(Command command, String kubectl, String explanation, String engine, Double confidence,
+                       List<String> suggestions) {
+        this(command, kubectl, explanation, engine, confidence, suggestions, null);
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Reads {@code {"id", "text", "namespace"}} lines and writes
  * {@code {"id", "kubectl", "risk", "command", "explanation", "engine", "error"}} lines, one per input,
- * in order. A bad input line gives an output line with an error, never a stop.
+ * in order, with {@code "clarification": {"question", "choices": [{"kubectl", "command"}]}} added
+ * when the translator asks instead of giving a command. A bad input line gives an output line with an error, never a stop.
  */
 final class JsonLinesTranslation {
 
@@ -67,6 +68,9 @@ final class JsonLinesTranslation {
         out.put("explanation", understood ? result.translation().explanation() : null);
         out.put("engine", result == null ? translator.engine() : result.translation().engine());
         out.put("error", error);
+        if (result != null && result.clarification() != null) {
+            out.set("clarification", JSON.valueToTree(result.clarification()));
+        }
         return out;
     }
 

@@ -40,21 +40,32 @@ final class CommandDefaults {
             Map.entry(Verb.TAINT, "Node"), Map.entry(Verb.GET, "Pod"), Map.entry(Verb.DESCRIBE, "Pod"),
             Map.entry(Verb.EVENTS, "Event"));
     /** Where an unqualified name is looked for, per verb. */
+    private static final List<String> READ_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod",
+            "Job", "Service", "Node", "ConfigMap", "Secret", "Ingress", "PersistentVolumeClaim", "Namespace");
+    /** Where an unqualified name is looked for, per verb, the kinds the verb acts on preferred first (workloads). */
     private static final Map<Verb, List<String>> CANDIDATE_KINDS = Map.of(
-            Verb.LOGS, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Job"),
+            Verb.LOGS, List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "Pod"),
             Verb.SCALE, List.of("Deployment", "StatefulSet", "ReplicaSet"),
-            Verb.GET, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob"),
-            Verb.DESCRIBE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob"),
+            Verb.SET_IMAGE, List.of("Deployment", "StatefulSet", "DaemonSet"),
+            Verb.EXPOSE, List.of("Deployment", "StatefulSet", "Pod", "Service"),
+            Verb.AUTOSCALE, List.of("Deployment", "StatefulSet"),
+            Verb.GET, READ_KINDS,
+            Verb.DESCRIBE, READ_KINDS,
             Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
-                    "ConfigMap"));
+                    "ConfigMap", "Secret", "PersistentVolumeClaim"));
     private static final List<String> ROLLOUT_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet");
+
+    /** Reads that work without a name, so a loose word that names nothing is dropped rather than asked about. */
+    private static final Set<Verb> LISTS = EnumSet.of(Verb.GET, Verb.TOP, Verb.EVENTS);
 
     private final KindLexicon kinds;
     private final NameResolver resolver;
+    private final Grounding grounding;
 
     CommandDefaults(KindLexicon kinds, NameResolver resolver) {
         this.kinds = kinds;
         this.resolver = resolver;
+        this.grounding = resolver == null ? null : new Grounding(kinds, resolver);
     }
 
     Outcome complete(Draft d, TranslationRequest request) {
@@ -90,11 +101,18 @@ final class CommandDefaults {
             d.kind = kinds.byKind(kind).orElseThrow();
             d.kindImplied = true;
         }
-        String namespace = d.allNamespaces && d.namespace == null ? null : d.namespace;
-        Outcome resolved = resolve(d, namespace != null ? namespace : request.defaultNamespace(), notes);
-        if (resolved != null) {
-            return resolved;
+        if (grounding != null) {
+            Outcome asked = ground(d, request, notes);
+            if (asked != null) {
+                return asked;
+            }
         }
+        return build(d, notes);
+    }
+
+    /** The command the draft describes now, or the question for a value it cannot do without. */
+    private Outcome build(Draft d, List<String> notes) {
+        String namespace = d.allNamespaces && d.namespace == null ? null : d.namespace;
         String missing = missing(d);
         if (missing != null) {
             return Outcome.fail(missing, List.of(), notes);
@@ -114,6 +132,93 @@ final class CommandDefaults {
                 !clusterScoped && d.allNamespaces && namespace == null && !NO_RESOURCE.contains(d.verb) ? Boolean.TRUE : null,
                 selector, d.args.build(), null);
         return Outcome.of(command, notes);
+    }
+
+    /**
+     * Grounds the namespace and the name in the objects the requester can see: corrects small
+     * typos, takes the namespace of an object that is in exactly one, and asks (with the candidates
+     * as choices) when the name matches several objects or none. Null when grounded.
+     */
+    private Outcome ground(Draft d, TranslationRequest request, List<String> notes) {
+        if (d.namespace != null && !(d.verb == Verb.CREATE && d.kind != null && d.kind.is("Namespace"))) {
+            String namespace = grounding.namespace(d.namespace);
+            if (namespace == null) {
+                return Outcome.ask("there is no namespace " + d.namespace + " that you can see; which one do you mean?",
+                        List.of(), notes);
+            }
+            if (!namespace.equals(d.namespace)) {
+                d.corrections.add(d.namespace + " -> " + namespace);
+                d.namespace = namespace;
+            }
+        }
+        if (d.name == null || d.verb == Verb.CREATE || NO_RESOURCE.contains(d.verb) || d.kind == null) {
+            return null;
+        }
+        List<KindInfo> wanted = new ArrayList<>();
+        List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
+                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
+        names.forEach(n -> kinds.byKind(n).ifPresent(wanted::add));
+        String session = request.defaultNamespace();
+        Grounding.Matches matches = grounding.find(d.name, wanted, d.allNamespaces ? null : d.namespace, session);
+        if (matches.objects().isEmpty()) {
+            if (d.nameLoose && LISTS.contains(d.verb)) {
+                notes.add("did not understand: " + d.name);
+                d.name = null;
+                d.unclear = true;
+                return null;
+            }
+            String what = d.kindImplied ? "object" : d.kind.singular();
+            return choices(d, "found no " + what + " named " + d.name + " that you can see; which one do you mean?",
+                    grounding.closest(d.name, wanted, 3), session, notes);
+        }
+        List<ObjectRef> objects = Grounding.bestPerNamespace(matches.objects());
+        if (objects.size() > 1) {
+            return choices(d, "\"" + d.name + "\" matches " + objects.size() + " objects; which one do you mean?",
+                    objects, session, notes);
+        }
+        ObjectRef match = objects.get(0);
+        long kindsMatched = matches.objects().stream().filter(o -> o.name().equals(match.name())
+                && java.util.Objects.equals(o.namespace(), match.namespace())).count();
+        if (d.kindImplied && kindsMatched > 1 && d.verb == Verb.DELETE) {
+            return choices(d, "\"" + d.name + "\" is the name of several kinds of object; which one should be deleted?",
+                    matches.objects(), session, notes);
+        }
+        if (matches.corrected()) {
+            d.corrections.add(d.name + " -> " + match.name());
+        }
+        if (!match.name().equals(d.name) || !match.kind().equals(d.kind)) {
+            notes.add("took \"" + d.name + "\" to mean " + match.kind().singular() + " " + match.name());
+        }
+        apply(d, match, session);
+        if (match.namespace() != null && !match.namespace().equals(session) && !match.namespace().equals(d.namespace)) {
+            d.namespace = match.namespace();
+        }
+        if (match.namespace() != null && !match.namespace().equals(session)) {
+            d.groundedIn = match.kind().singular() + " " + match.name() + " is in namespace " + match.namespace()
+                    + ", the only one where you can see it";
+        }
+        return null;
+    }
+
+    private static void apply(Draft d, ObjectRef object, String session) {
+        d.kind = object.kind();
+        d.name = object.name();
+        d.kindImplied = false;
+        d.allNamespaces = false;
+        d.namespace = object.namespace() == null || object.namespace().equals(session) ? null : object.namespace();
+    }
+
+    /** A question whose choices are the draft's command for each of the objects (at most three). */
+    private Outcome choices(Draft d, String question, List<ObjectRef> objects, String session, List<String> notes) {
+        List<Command> commands = new ArrayList<>();
+        for (ObjectRef object : objects.stream().limit(3).toList()) {
+            apply(d, object, session);
+            Outcome one = build(d, new ArrayList<>());
+            if (one.command() != null) {
+                commands.add(one.command());
+            }
+        }
+        return Outcome.ask(question, commands, notes);
     }
 
     /** "it", or a verb with no object at all, means the previous command's object. */
@@ -189,38 +294,6 @@ final class CommandDefaults {
         }
         if (d.verb == Verb.TOP && d.kind != null && !d.kind.is("Pod") && !d.kind.is("Node")) {
             return "usage is measured for pods and nodes only";
-        }
-        return null;
-    }
-
-    private Outcome resolve(Draft d, String namespace, List<String> notes) {
-        if (resolver == null || d.name == null || d.verb == Verb.CREATE || NO_RESOURCE.contains(d.verb)
-                || d.kind == null || d.kind.is("Secret")) {
-            return null;
-        }
-        List<KindInfo> candidates = new ArrayList<>();
-        List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
-                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
-        names.forEach(n -> kinds.byKind(n).ifPresent(candidates::add));
-        List<ObjectRef> found = resolver.find(d.name, candidates, namespace);
-        if (found.size() == 1) {
-            ObjectRef match = found.get(0);
-            if (!match.name().equals(d.name) || !match.kind().equals(d.kind)) {
-                notes.add("took \"" + d.name + "\" to mean " + match.kind().singular() + " " + match.name());
-            }
-            d.kind = match.kind();
-            d.name = match.name();
-            d.kindImplied = false;
-        } else if (found.size() > 1) {
-            List<String> options = found.stream().limit(5)
-                    .map(o -> d.verb.name().toLowerCase().replace('_', ' ') + " " + o.kind().singular() + " " + o.name())
-                    .toList();
-            return Outcome.fail("\"" + d.name + "\" matches " + found.size() + " objects; which one do you mean?",
-                    options, notes);
-        } else if (d.kindImplied && d.verb == Verb.DELETE) {
-            return Outcome.fail("found nothing named " + d.name + " to delete", List.of(), notes);
-        } else {
-            notes.add("found no " + d.kind.singular() + " named " + d.name + " in " + namespace);
         }
         return null;
     }

@@ -19,7 +19,11 @@ final class Draft {
     /** The kind was not written but inferred from the verb or the conversation. */
     boolean kindImplied;
     String name;
+    /** The name was a word found outside a name's place; only the requester's objects can confirm it. */
+    boolean nameLoose;
     String namespace;
+    /** Said in the explanation when the object's namespace came from the cluster: "deployment checkout is in namespace shop". */
+    String groundedIn;
     /** "pod/api" given to kubectl events --for. */
     String eventsFor;
     /** "run the backup cronjob now": a Job created from a CronJob. */

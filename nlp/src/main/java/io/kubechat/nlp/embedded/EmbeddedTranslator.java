@@ -1,5 +1,6 @@
 package io.kubechat.nlp.embedded;
 
+import io.kubechat.crds.v1alpha1.Clarification;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.Risk;
 import io.kubechat.crds.v1alpha1.RiskLevel;
@@ -57,7 +58,7 @@ public final class EmbeddedTranslator implements Translator {
         this.typos = new Typos(kinds.phrases(), Vocabulary.knownWords());
         this.scope = new ScopeReader(kinds);
         this.kindReader = new KindReader(kinds);
-        this.names = new NameReader(kinds);
+        this.names = new NameReader(kinds, resolver != null);
         this.defaults = new CommandDefaults(kinds, resolver);
         this.validator = new CommandValidator(kinds);
         this.renderer = new KubectlRenderer(kinds);
@@ -81,6 +82,9 @@ public final class EmbeddedTranslator implements Translator {
         }
         Outcome outcome = defaults.complete(draft, request);
         notes.addAll(outcome.notes());
+        if (outcome.choices() != null) {
+            return ask(outcome.error(), outcome.choices(), clean.text(), notes);
+        }
         if (outcome.command() == null) {
             return notUnderstood(outcome.error(), clean.text(), outcome.suggestions(), notes);
         }
@@ -94,15 +98,18 @@ public final class EmbeddedTranslator implements Translator {
         String kubectl = renderer.render(command);
         // never build a destructive command on a guess: ask for the exact words instead
         if (risk.level() == RiskLevel.DESTRUCTIVE && !draft.corrections.isEmpty()) {
-            return notUnderstood("not sure enough to prepare a destructive command; did you mean: " + kubectl + "?",
-                    clean.text(), List.of(kubectl), notes);
+            return ask("not sure enough to prepare a destructive command; did you mean: " + kubectl + "?",
+                    List.of(command), clean.text(), notes);
         }
         if (risk.level() != RiskLevel.SAFE && draft.unclear) {
             return notUnderstood("understood only part of the request, too little to change anything",
                     clean.text(), List.of(), notes);
         }
-        Translation translation = new Translation(command, kubectl, explainer.explain(command, request.defaultNamespace()),
-                ENGINE, confidence(draft, outcome), null);
+        String explanation = explainer.explain(command, request.defaultNamespace());
+        if (draft.groundedIn != null) {
+            explanation = explanation + " (" + draft.groundedIn + ".)";
+        }
+        Translation translation = new Translation(command, kubectl, explanation, ENGINE, confidence(draft, outcome), null);
         return new TranslationResult(translation, risk, notes, null);
     }
 
@@ -133,6 +140,16 @@ public final class EmbeddedTranslator implements Translator {
         return Math.round(Math.max(0.1, Math.min(0.99, confidence)) * 100) / 100.0;
     }
 
+    /** A clarification: the question, and each valid choice with its kubectl rendering. */
+    private TranslationResult ask(String question, List<Command> commands, String text, List<String> notes) {
+        List<Clarification.Choice> choices = commands.stream().filter(c -> validator.problems(c).isEmpty())
+                .map(c -> new Clarification.Choice(renderer.render(c), c)).limit(3).toList();
+        List<String> offered = choices.stream().map(Clarification.Choice::kubectl).toList();
+        List<String> closest = Stream.concat(offered.stream(), suggestions.closest(text, 3).stream())
+                .distinct().limit(5).toList();
+        return TranslationResult.asking(ENGINE, new Clarification(question, choices), closest, notes);
+    }
+
     private TranslationResult notUnderstood(String error, String text, List<String> offered, List<String> notes) {
         List<String> closest = Stream.concat(offered.stream(), suggestions.closest(text, 3).stream())
                 .distinct().limit(5).toList();
@@ -145,14 +162,19 @@ public final class EmbeddedTranslator implements Translator {
     }
 
     /** The structured command for a draft, or why there is none. */
-    record Outcome(Command command, String error, List<String> suggestions, List<String> notes) {
+    record Outcome(Command command, String error, List<String> suggestions, List<String> notes, List<Command> choices) {
 
         static Outcome of(Command command, List<String> notes) {
-            return new Outcome(command, null, List.of(), notes);
+            return new Outcome(command, null, List.of(), notes, null);
         }
 
         static Outcome fail(String error, List<String> suggestions, List<String> notes) {
-            return new Outcome(null, error, suggestions, notes);
+            return new Outcome(null, error, suggestions, notes, null);
+        }
+
+        /** A question, with the commands the request could mean (possibly none). */
+        static Outcome ask(String question, List<Command> choices, List<String> notes) {
+            return new Outcome(null, question, List.of(), notes, List.copyOf(choices));
         }
     }
 }

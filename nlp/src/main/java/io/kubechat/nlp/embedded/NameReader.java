@@ -7,20 +7,32 @@ import java.util.regex.Pattern;
 import io.kubechat.nlp.kinds.KindLexicon;
 
 /**
- * Reads the object's name from the words no other reader claimed: preferably the word right after
- * the kind ("deployment api") or right before it ("the api deployment"), else the only candidate
- * left. "it", "its" and "that one" refer to the previous command's object.
+ * Reads the object's name from the words no other reader claimed, from where a name goes: right
+ * after the kind or the verb ("deployment api", "restart web"), right before the kind ("the api
+ * deployment"), or anywhere for a word shaped like a generated name ("web-1", "api-5f7"). A plain
+ * word elsewhere ("delete pod in shop that is oldest") is a name only when the objects the
+ * requester can see are known, which then decide (see {@link Grounding}); otherwise it is not
+ * understood. "it", "its" and "that one" refer to the previous command's object.
  */
 final class NameReader {
 
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
     private static final Set<String> PRONOUNS = Set.of("it", "its", "it's", "them");
+    /** Adjectives, fillers and verbs of a sentence that are never an object's name. */
+    private static final Set<String> NOT_NAMES = Set.of("oldest", "newest", "old", "first", "second", "last", "mean",
+            "over", "full", "scheduled", "installed", "run", "runs", "apps", "deployed", "lst", "happened", "exactly",
+            "instead", "anymore", "everyone", "somebody", "someone", "whole", "again", "back", "real", "live",
+            "objects", "stuck", "broken", "dead", "bad", "good", "fine", "okay", "alive", "sure", "thanks");
+    private static final Pattern NAME_SHAPED = Pattern.compile("^[a-z0-9]+([-.][a-z0-9]+)+$|^[a-z]+[0-9]+$");
     private static final List<String> PRONOUN_PHRASES = List.of("that one", "this one", "the same one", "that same one");
 
     private final KindLexicon kinds;
+    /** Whether the requester's objects are known, so that a loosely placed word can be checked against them. */
+    private final boolean groundable;
 
-    NameReader(KindLexicon kinds) {
+    NameReader(KindLexicon kinds, boolean groundable) {
         this.kinds = kinds;
+        this.groundable = groundable;
     }
 
     void read(Draft d) {
@@ -49,10 +61,15 @@ final class NameReader {
         if (d.name != null || candidates.isEmpty()) {
             return;
         }
-        int chosen = candidates.stream()
-                .filter(c -> c > 0 && t.used(c - 1) && !Vocabulary.isStopWord(t.word(c - 1)))
-                .findFirst().orElse(candidates.get(0));
+        List<Integer> placed = candidates.stream().filter(c -> inNamePlace(t, c)).toList();
+        if (placed.isEmpty() && !groundable) {
+            d.notes.add("did not understand: " + String.join(" ", candidates.stream().map(t::raw).toList()));
+            d.unclear = true;
+            return;
+        }
+        int chosen = placed.isEmpty() ? candidates.get(0) : placed.get(0);
         d.name = t.word(chosen);
+        d.nameLoose = placed.isEmpty();
         t.use(chosen);
         if (candidates.size() > 1) {
             List<String> ignored = new ArrayList<>();
@@ -62,9 +79,16 @@ final class NameReader {
         }
     }
 
+    /** After the verb or the kind, before the kind, or shaped like a generated name. */
+    private boolean inNamePlace(Tokens t, int i) {
+        boolean afterWord = i > 0 && t.used(i - 1) && !Vocabulary.isStopWord(t.word(i - 1));
+        boolean beforeKind = i + 1 < t.size() && t.used(i + 1) && kinds.lookup(t.word(i + 1)).isPresent();
+        return afterWord || beforeKind || NAME_SHAPED.matcher(t.word(i)).matches();
+    }
+
     private boolean isCandidate(Tokens t, int i) {
         String word = t.word(i);
-        return t.free(i) && kinds.lookup(word).isEmpty() && word.length() <= 253 && NAME.matcher(word).matches() && !Vocabulary.isStopWord(word)
+        return t.free(i) && !NOT_NAMES.contains(word) && kinds.lookup(word).isEmpty() && word.length() <= 253 && NAME.matcher(word).matches() && !Vocabulary.isStopWord(word)
                 && !Numbers.isNumber(word);
     }
 }

@@ -1,20 +1,25 @@
 package io.kubechat.nlp.resolve;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.kubechat.nlp.kinds.KindInfo;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves names with a fabric8 client. Only names are read: the objects' contents never leave
- * this class. Kinds the client may not read are skipped, so resolution never fails a request.
+ * The objects a fabric8 client (the requester's) can list. Only names are read: the objects'
+ * contents never leave this class. Kinds the client may not list are skipped; a namespaced kind
+ * the client may not list across namespaces is listed in each namespace it can see.
  */
 public final class ClusterNameResolver implements NameResolver {
+
+    /** Per kind and namespace: enough for any name a person types, bounded for a large cluster. */
+    static final long LIMIT = 500;
 
     private final KubernetesClient client;
 
@@ -23,29 +28,48 @@ public final class ClusterNameResolver implements NameResolver {
     }
 
     @Override
-    public List<ObjectRef> find(String name, List<KindInfo> candidates, String namespace) {
-        List<ObjectRef> exact = new ArrayList<>();
-        List<ObjectRef> partial = new ArrayList<>();
-        for (KindInfo kind : candidates) {
-            try {
-                for (GenericKubernetesResource object : list(kind, namespace).getItems()) {
-                    String objectName = object.getMetadata().getName();
-                    if (objectName.equals(name)) {
-                        exact.add(new ObjectRef(kind, objectName));
-                    } else if (objectName.contains(name)) {
-                        partial.add(new ObjectRef(kind, objectName));
-                    }
+    public List<ObjectRef> visible(List<KindInfo> kinds, String namespace) {
+        List<ObjectRef> found = new ArrayList<>();
+        for (KindInfo kind : kinds) {
+            if (!kind.namespaced() || namespace != null) {
+                list(kind, kind.namespaced() ? namespace : null, found);
+            } else if (!list(kind, null, found)) {
+                for (String each : namespaces()) {
+                    list(kind, each, found);
                 }
-            } catch (KubernetesClientException e) {
-                // not allowed to list this kind, or it is not served: it cannot be the match
             }
         }
-        return exact.isEmpty() ? partial : exact;
+        return found;
     }
 
-    private GenericKubernetesResourceList list(KindInfo kind, String namespace) {
+    private List<String> namespaces() {
+        try {
+            return client.namespaces().list(new ListOptionsBuilder().withLimit(LIMIT).build()).getItems().stream()
+                    .map(n -> n.getMetadata().getName()).toList();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
+    }
+
+    /** Adds what one list call returns; false when the requester may not list it. */
+    private boolean list(KindInfo kind, String namespace, List<ObjectRef> into) {
         MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
                 client.genericKubernetesResources(kind.apiVersion(), kind.kind());
-        return kind.namespaced() && namespace != null ? op.inNamespace(namespace).list() : op.list();
+        try {
+            GenericKubernetesResourceList list = !kind.namespaced() ? op.list(options())
+                    : namespace == null ? op.inAnyNamespace().list(options()) : op.inNamespace(namespace).list(options());
+            for (GenericKubernetesResource object : list.getItems()) {
+                into.add(new ObjectRef(kind, kind.namespaced() ? object.getMetadata().getNamespace() : null,
+                        object.getMetadata().getName()));
+            }
+            return true;
+        } catch (KubernetesClientException e) {
+            // not allowed to list this kind here, or it is not served: nothing of it is visible
+            return false;
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.ListOptions options() {
+        return new ListOptionsBuilder().withLimit(LIMIT).build();
     }
 }

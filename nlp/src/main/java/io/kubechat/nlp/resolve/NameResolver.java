@@ -3,16 +3,20 @@ package io.kubechat.nlp.resolve;
 import io.kubechat.nlp.kinds.KindInfo;
 import java.util.List;
 
-/** Looks up which objects a name the user gave refers to, on the live cluster. */
+/**
+ * The objects the requester can see, by name only: what the translator grounds the names of a
+ * request in. Implementations read as the requester, so an object they may not list is never
+ * offered, and never fail a request (a kind that cannot be listed has no visible objects).
+ */
 public interface NameResolver {
 
     /**
-     * The objects of the candidate kinds called {@code name} in {@code namespace} (ignored for
-     * cluster-scoped kinds); when none has exactly that name, the ones whose name contains it.
+     * The visible objects of these kinds in {@code namespace}, or in every namespace the requester
+     * can see when it is null (cluster-scoped kinds ignore it).
      */
-    List<ObjectRef> find(String name, List<KindInfo> candidates, String namespace);
+    List<ObjectRef> visible(List<KindInfo> kinds, String namespace);
 
-    /** An object found on the cluster. */
-    record ObjectRef(KindInfo kind, String name) {
+    /** An object the requester can see; {@code namespace} is null for cluster-scoped kinds. */
+    record ObjectRef(KindInfo kind, String namespace, String name) {
     }
 }

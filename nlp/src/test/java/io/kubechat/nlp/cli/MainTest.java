@@ -89,10 +89,11 @@ class MainTest {
     }
 
     @Test
-    void evalFailsWhenADestructiveRequestIsNotRatedDestructive() throws Exception {
+    void evalFailsWhenStrictAndADestructiveRequestIsNotRatedDestructive() throws Exception {
         Path corpus = dir.resolve("corpus.txt");
         Files.writeString(corpus, "frobnicate the wibble => kubectl delete pod x | destructive\n");
-        assertThat(run("eval", "--corpus", corpus.toString(), "--verbose")).isEqualTo(1);
+        assertThat(run("eval", "--corpus", corpus.toString())).isZero();
+        assertThat(run("eval", "--corpus", corpus.toString(), "--verbose", "--strict")).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("destructive rated destructive: 0/1", "mismatches");
     }
 
