@@ -50,6 +50,7 @@ final class CommandDefaults {
             Verb.EXPOSE, List.of("Deployment", "StatefulSet", "Pod", "Service"),
             Verb.AUTOSCALE, List.of("Deployment", "StatefulSet"),
             Verb.GET, READ_KINDS,
+            Verb.EVENTS, List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod", "Job", "Node", "Service"),
             Verb.DESCRIBE, READ_KINDS,
             Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
                     "ConfigMap", "Secret", "PersistentVolumeClaim"));
@@ -77,6 +78,7 @@ final class CommandDefaults {
         }
         if (d.verb == null && d.kind != null) {
             d.verb = Verb.GET;
+            d.verbImplied = true;
         }
         if (d.verb == null) {
             return Outcome.fail("did not understand what to do", List.of(), notes);
@@ -142,11 +144,15 @@ final class CommandDefaults {
     private Outcome ground(Draft d, TranslationRequest request, List<String> notes) {
         if (d.namespace != null && !(d.verb == Verb.CREATE && d.kind != null && d.kind.is("Namespace"))) {
             String namespace = grounding.namespace(d.namespace);
-            if (namespace == null) {
+            if (namespace == null && d.name == null && grounding.hasExactly(d.namespace, kindsFor(d))) {
+                // "tail fifty lines from grafana": what was read as a namespace may be the object
+                d.name = d.namespace;
+                d.nameLoose = true;
+                d.namespace = null;
+            } else if (namespace == null) {
                 return Outcome.ask("there is no namespace " + d.namespace + " that you can see; which one do you mean?",
                         List.of(), notes);
-            }
-            if (!namespace.equals(d.namespace)) {
+            } else if (!namespace.equals(d.namespace)) {
                 d.corrections.add(d.namespace + " -> " + namespace);
                 d.namespace = namespace;
             }
@@ -154,14 +160,19 @@ final class CommandDefaults {
         if (d.name == null || d.verb == Verb.CREATE || NO_RESOURCE.contains(d.verb) || d.kind == null) {
             return null;
         }
-        List<KindInfo> wanted = new ArrayList<>();
-        List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
-                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
-        names.forEach(n -> kinds.byKind(n).ifPresent(wanted::add));
+        List<KindInfo> wanted = kindsFor(d);
         String session = request.defaultNamespace();
+        boolean namespaceKind = d.kind.is("Namespace") && !d.kindImplied;
+        if (!namespaceKind && d.namespace == null && !d.allNamespaces && grounding.isNamespace(d.name)
+                && !grounding.hasExactly(d.name, wanted)) {
+            // "what services does payments have": a namespace's name where the object's goes
+            d.namespace = d.name.equals(session) ? null : d.name;
+            d.name = null;
+            return null;
+        }
         Grounding.Matches matches = grounding.find(d.name, wanted, d.allNamespaces ? null : d.namespace, session);
         if (matches.objects().isEmpty()) {
-            if (d.nameLoose && LISTS.contains(d.verb)) {
+            if ((d.nameLoose || d.kindImplied) && LISTS.contains(d.verb)) {
                 notes.add("did not understand: " + d.name);
                 d.name = null;
                 d.unclear = true;
@@ -198,6 +209,18 @@ final class CommandDefaults {
                     + ", the only one where you can see it";
         }
         return null;
+    }
+
+    /** The kinds the draft's name may be, preferred first. */
+    private List<KindInfo> kindsFor(Draft d) {
+        List<KindInfo> wanted = new ArrayList<>();
+        if (d.kind == null) {
+            return wanted;
+        }
+        List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
+                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
+        names.forEach(n -> kinds.byKind(n).ifPresent(wanted::add));
+        return wanted;
     }
 
     private static void apply(Draft d, ObjectRef object, String session) {

@@ -13,13 +13,15 @@ final class Draft {
     /** Written as a kubectl command line ("kubectl get po", "k logs api"), so read literally. */
     boolean kubectlStyle;
     Verb verb;
+    /** No verb was written; "get" was taken because a kind was. */
+    boolean verbImplied;
     /** The words that named the verb, for verbs whose meaning depends on the kind ("pause"). */
     String trigger;
     KindInfo kind;
     /** The kind was not written but inferred from the verb or the conversation. */
     boolean kindImplied;
     String name;
-    /** The name was a word found outside a name's place; only the requester's objects can confirm it. */
+    /** The name was not written right after its kind nor shaped like a name; only the requester's objects can confirm it. */
     boolean nameLoose;
     String namespace;
     /** Said in the explanation when the object's namespace came from the cluster: "deployment checkout is in namespace shop". */

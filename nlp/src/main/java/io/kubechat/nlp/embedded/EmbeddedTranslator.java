@@ -101,7 +101,7 @@ public final class EmbeddedTranslator implements Translator {
             return ask("not sure enough to prepare a destructive command; did you mean: " + kubectl + "?",
                     List.of(command), clean.text(), notes);
         }
-        if (risk.level() != RiskLevel.SAFE && draft.unclear) {
+        if ((risk.level() != RiskLevel.SAFE || draft.verbImplied) && draft.unclear) {
             return notUnderstood("understood only part of the request, too little to change anything",
                     clean.text(), List.of(), notes);
         }

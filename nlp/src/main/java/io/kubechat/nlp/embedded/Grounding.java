@@ -41,7 +41,8 @@ final class Grounding {
         boolean corrected = false;
         if (found.isEmpty()) {
             int allowed = allowedTypos(name);
-            found = visible.stream().filter(o -> distance(name, o.name()) <= allowed).toList();
+            int nearest = visible.stream().mapToInt(o -> distance(name, o.name())).min().orElse(allowed + 1);
+            found = nearest > allowed ? List.of() : visible.stream().filter(o -> distance(name, o.name()) == nearest).toList();
             corrected = !found.isEmpty();
         }
         if (found.isEmpty()) {
@@ -76,6 +77,16 @@ final class Grounding {
         List<String> close = namespaces.stream().map(ObjectRef::name)
                 .filter(n -> distance(written, n) <= allowedTypos(written)).toList();
         return close.size() == 1 ? close.get(0) : null;
+    }
+
+    boolean isNamespace(String name) {
+        return resolver.visible(List.of(kinds.byKind("Namespace").orElseThrow()), null).stream()
+                .anyMatch(n -> n.name().equals(name));
+    }
+
+    /** Whether an object of these kinds has exactly this name, in any namespace. */
+    boolean hasExactly(String name, List<KindInfo> wanted) {
+        return resolver.visible(wanted, null).stream().anyMatch(o -> o.name().equals(name));
     }
 
     /** Names close to {@code name} among the visible objects, for a question's choices. */

@@ -23,6 +23,13 @@ final class NameReader {
             "over", "full", "scheduled", "installed", "run", "runs", "apps", "deployed", "lst", "happened", "exactly",
             "instead", "anymore", "everyone", "somebody", "someone", "whole", "again", "back", "real", "live",
             "objects", "stuck", "broken", "dead", "bad", "good", "fine", "okay", "alive", "sure", "thanks");
+    /** Words between a verb and its object: "the logs of api", "scale up web". */
+    private static final Set<String> LINKS = Set.of("the", "of", "for", "up", "down", "about", "from", "on");
+    /** Nouns whose object follows: "the image of web", "the last 20 lines of api". */
+    private static final Set<String> NOUN_LEADS = Set.of("image", "images", "lines", "line", "logs", "log");
+    /** States said of an object right after its name: "why is checkout crashing". */
+    private static final Set<String> STATES = Set.of("crashing", "failing", "restarting", "pending", "broken", "stuck",
+            "down", "slow", "unhealthy", "crashlooping");
     private static final Pattern NAME_SHAPED = Pattern.compile("^[a-z0-9]+([-.][a-z0-9]+)+$|^[a-z]+[0-9]+$");
     private static final List<String> PRONOUN_PHRASES = List.of("that one", "this one", "the same one", "that same one");
 
@@ -69,7 +76,8 @@ final class NameReader {
         }
         int chosen = placed.isEmpty() ? candidates.get(0) : placed.get(0);
         d.name = t.word(chosen);
-        d.nameLoose = placed.isEmpty();
+        boolean afterKind = chosen > 0 && t.used(chosen - 1) && kinds.lookup(t.word(chosen - 1)).isPresent();
+        d.nameLoose = !afterKind && !NAME_SHAPED.matcher(d.name).matches();
         t.use(chosen);
         if (candidates.size() > 1) {
             List<String> ignored = new ArrayList<>();
@@ -79,11 +87,20 @@ final class NameReader {
         }
     }
 
-    /** After the verb or the kind, before the kind, or shaped like a generated name. */
+    /**
+     * After the verb or the kind ("restart web", "namespace shop", "the logs of api"), before the
+     * kind or the verb ("the api deployment", "api logs"), or shaped like a generated name.
+     */
     private boolean inNamePlace(Tokens t, int i) {
-        boolean afterWord = i > 0 && t.used(i - 1) && !Vocabulary.isStopWord(t.word(i - 1));
-        boolean beforeKind = i + 1 < t.size() && t.used(i + 1) && kinds.lookup(t.word(i + 1)).isPresent();
-        return afterWord || beforeKind || NAME_SHAPED.matcher(t.word(i)).matches();
+        int before = i - 1;
+        while (before > 0 && i - before <= 2 && LINKS.contains(t.word(before))) {
+            before--;
+        }
+        String lead = before >= 0 ? t.word(before) : "";
+        boolean afterWord = before >= 0 && (kinds.lookup(lead).isPresent() || NOUN_LEADS.contains(lead)
+                || t.used(before) && !Vocabulary.isStopWord(lead));
+        boolean beforeWord = i + 1 < t.size() && (t.used(i + 1) || STATES.contains(t.word(i + 1)));
+        return afterWord || beforeWord || NAME_SHAPED.matcher(t.word(i)).matches();
     }
 
     private boolean isCandidate(Tokens t, int i) {

@@ -98,6 +98,28 @@ class MainTest {
     }
 
     @Test
+    void withObjectsNamesAreGroundedAndAnAmbiguousNameGivesAClarificationWithChoices() throws Exception {
+        Path objects = dir.resolve("objects.tsv");
+        Files.writeString(objects, "-\tnamespace\tshop\n-\tnamespace\tstaging\nshop\tdeployment\tfrontend\n"
+                + "staging\tdeployment\tfrontend\nshop\tdeployment\tcheckout\n");
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"id\": \"1\", \"text\": \"show logs of checkout\", \"namespace\": \"default\"}\n"
+                + "{\"id\": \"2\", \"text\": \"restart frontend\", \"namespace\": \"default\"}\n");
+        assertThat(run("translate", "--jsonl", input.toString(), "--objects", objects.toString())).isZero();
+        List<JsonNode> lines = lines();
+        assertThat(lines.get(0).get("kubectl").asText()).isEqualTo("kubectl logs deployment/checkout -n shop");
+        assertThat(lines.get(0).has("clarification")).isFalse();
+        JsonNode asked = lines.get(1);
+        assertThat(asked.get("command").isNull()).isTrue();
+        JsonNode clarification = asked.get("clarification");
+        assertThat(clarification.get("question").asText()).contains("frontend");
+        assertThat(clarification.get("choices")).hasSize(2);
+        assertThat(clarification.get("choices").get(0).get("kubectl").asText())
+                .startsWith("kubectl rollout restart deployment frontend -n ");
+        assertThat(clarification.get("choices").get(0).get("command").get("verb").asText()).isEqualTo("rollout-restart");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertThat(run()).isEqualTo(2);
         assertThat(run("translate")).isEqualTo(2);

@@ -1,0 +1,115 @@
+package io.kubechat.nlp.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubechat.crds.v1alpha1.Clarification;
+import io.kubechat.crds.v1alpha1.RiskLevel;
+import io.kubechat.nlp.TranslationRequest;
+import io.kubechat.nlp.TranslationResult;
+import io.kubechat.nlp.kinds.KindLexicon;
+import io.kubechat.nlp.resolve.KnownObjects;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Names grounded in the objects of the evaluation corpus's cluster (eval/objects.tsv), and by shape without them. */
+class GroundingTest {
+
+    private static final KnownObjects OBJECTS = objects();
+    private static final EmbeddedTranslator GROUNDED = new EmbeddedTranslator(OBJECTS);
+    private static final EmbeddedTranslator UNGROUNDED = new EmbeddedTranslator();
+
+    private static KnownObjects objects() {
+        try (Reader in = new InputStreamReader(GroundingTest.class.getResourceAsStream("/eval/objects.tsv"),
+                StandardCharsets.UTF_8)) {
+            return KnownObjects.read(KindLexicon.builtIn(), in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TranslationResult grounded(String text, String namespace) {
+        return GROUNDED.translate(new TranslationRequest(text, namespace, null));
+    }
+
+    @Test
+    void aBareNameIsTheWorkloadInTheOnlyNamespaceWhereItIsAndTheExplanationSaysSo() {
+        TranslationResult logs = grounded("show logs of checkout", "default");
+        assertThat(logs.translation().kubectl()).isEqualTo("kubectl logs deployment/checkout -n shop");
+        assertThat(logs.translation().explanation()).contains("namespace shop");
+        assertThat(grounded("describe checkout", "shop").translation().kubectl())
+                .isEqualTo("kubectl describe deployment checkout");
+        assertThat(grounded("restart redis", "default").translation().kubectl())
+                .isEqualTo("kubectl rollout restart statefulset redis -n shop");
+    }
+
+    @Test
+    void aSmallTypoInANameIsCorrectedAgainstTheRealNames() {
+        assertThat(grounded("status of the chekout deployment?", "default").translation().kubectl())
+                .isEqualTo("kubectl get deployment checkout -n shop");
+        assertThat(grounded("describe node wroker-3", "default").translation().kubectl())
+                .isEqualTo("kubectl describe node worker-3");
+    }
+
+    @Test
+    void aCorrectedNameNeverGivesADestructiveCommandButAChoice() {
+        TranslationResult result = grounded("delete deployment chekout in shop", "default");
+        assertThat(result.understood()).isFalse();
+        assertThat(result.clarification().choices()).extracting(Clarification.Choice::kubectl)
+                .containsExactly("kubectl delete deployment checkout -n shop");
+    }
+
+    @Test
+    void aWordThatNamesNoObjectIsAskedAboutNeverUsed() {
+        TranslationResult result = grounded("delete pod in shop that is oldest", "default");
+        assertThat(result.understood()).isFalse();
+        assertThat(result.translation().kubectl()).isNull();
+        TranslationResult unknown = grounded("restart deployment nosuchapp", "shop");
+        assertThat(unknown.understood()).isFalse();
+        assertThat(unknown.clarification()).isNotNull();
+        assertThat(unknown.clarification().question()).contains("nosuchapp");
+    }
+
+    @Test
+    void aNameInSeveralNamespacesAsksWithOneChoicePerNamespace() {
+        TranslationResult result = grounded("restart frontend", "default");
+        assertThat(result.understood()).isFalse();
+        assertThat(result.clarification().choices()).extracting(Clarification.Choice::kubectl).containsExactlyInAnyOrder(
+                "kubectl rollout restart deployment frontend -n shop",
+                "kubectl rollout restart deployment frontend -n staging");
+        assertThat(result.clarification().choices()).allSatisfy(c -> assertThat(c.command().name()).isEqualTo("frontend"));
+        assertThat(grounded("restart frontend", "staging").translation().kubectl())
+                .isEqualTo("kubectl rollout restart deployment frontend");
+    }
+
+    @Test
+    void deletingANameThatSeveralKindsShareAsksWhichKind() {
+        TranslationResult result = grounded("delete checkout", "shop");
+        assertThat(result.understood()).isFalse();
+        assertThat(result.clarification().choices()).extracting(Clarification.Choice::kubectl)
+                .contains("kubectl delete deployment checkout", "kubectl delete service checkout");
+    }
+
+    @Test
+    void aNamespaceNameWhereTheObjectGoesIsTheNamespace() {
+        assertThat(grounded("what services does payments have", "default").translation().kubectl())
+                .isEqualTo("kubectl get services -n payments");
+        TranslationResult unknown = grounded("list pods in production", "default");
+        assertThat(unknown.understood()).isFalse();
+    }
+
+    @Test
+    void withoutObjectsOnlyAWordWhereANameGoesIsAName() {
+        TranslationResult oldest = UNGROUNDED.translate(new TranslationRequest("delete pod in shop that is oldest", "default", null));
+        assertThat(oldest.understood()).isFalse();
+        assertThat(UNGROUNDED.translate(TranslationRequest.of("lst pods in shop")).translation().kubectl())
+                .isEqualTo("kubectl get pods -n shop");
+        assertThat(UNGROUNDED.translate(TranslationRequest.of("delete pod web-1")).translation().kubectl())
+                .isEqualTo("kubectl delete pod web-1");
+        TranslationResult named = UNGROUNDED.translate(TranslationRequest.of("delete the pod named web"));
+        assertThat(named.translation().kubectl()).isEqualTo("kubectl delete pod web");
+        assertThat(named.risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
+    }
+}
