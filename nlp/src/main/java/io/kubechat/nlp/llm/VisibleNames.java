@@ -58,7 +58,7 @@ final class VisibleNames {
         List<String> words = words(text);
         List<KindInfo> wanted = new ArrayList<>(kindsNamed(words, previous));
         wanted.add(namespaceKind);
-        List<ObjectRef> visible = resolver.visible(wanted, null).stream()
+        List<ObjectRef> visible = visible(wanted, session).stream()
                 .filter(o -> o.name().length() <= MAX_NAME_LENGTH).toList();
         List<ObjectRef> ordered = new ArrayList<>(visible);
         // the namespaces next: few, and what the model needs to place an object
@@ -127,7 +127,7 @@ final class VisibleNames {
         if (kind == null) {
             return refused(command.resource().kind() + " " + command.name() + " is not an object you can see");
         }
-        List<ObjectRef> same = resolver.visible(List.of(kind), null).stream()
+        List<ObjectRef> same = visible(List.of(kind), command.namespace() == null ? session : command.namespace()).stream()
                 .filter(o -> o.name().equals(command.name())).toList();
         String what = kind.singular() + " " + command.name();
         if (!kind.namespaced() || Boolean.TRUE.equals(command.allNamespaces())) {
@@ -170,9 +170,21 @@ final class VisibleNames {
         }
         String namespace = command.namespace() == null ? session : command.namespace();
         KindInfo kind = kinds.byKind("CronJob").orElseThrow();
-        boolean seen = resolver.visible(List.of(kind), null).stream().anyMatch(o -> o.name().equals(cronJob)
+        boolean seen = visible(List.of(kind), namespace).stream().anyMatch(o -> o.name().equals(cronJob)
                 && Objects.equals(namespace, o.namespace()));
         return seen ? null : "cronjob " + cronJob + " is not an object you can see";
+    }
+
+    /**
+     * In every namespace the requester can list, and in {@code namespace} too: a requester with
+     * rights in one namespace only can neither list across namespaces nor list the namespaces.
+     */
+    private List<ObjectRef> visible(List<KindInfo> wanted, String namespace) {
+        Set<ObjectRef> found = new LinkedHashSet<>(resolver.visible(wanted, null));
+        if (namespace != null) {
+            found.addAll(resolver.visible(wanted.stream().filter(KindInfo::namespaced).toList(), namespace));
+        }
+        return List.copyOf(found);
     }
 
     private static Checked refused(String why) {
