@@ -25,6 +25,6 @@ public final class Translators {
 
     public static Translator create(LlmSettings settings, NameResolver resolver) {
         EmbeddedTranslator embedded = new EmbeddedTranslator(resolver);
-        return settings == null ? embedded : new LlmTranslator(settings, embedded);
+        return settings == null ? embedded : new LlmTranslator(settings, embedded).groundedIn(resolver, embedded);
     }
 }

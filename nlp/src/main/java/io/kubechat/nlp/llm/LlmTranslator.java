@@ -24,6 +24,7 @@ import io.kubechat.nlp.embedded.SanitizedRequest;
 import io.kubechat.nlp.kinds.KindLexicon;
 import io.kubechat.nlp.render.Explainer;
 import io.kubechat.nlp.render.KubectlRenderer;
+import io.kubechat.nlp.resolve.NameResolver;
 import io.kubechat.nlp.risk.RiskClassifier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import java.util.function.Supplier;
  * Translates with a language model, and falls back to another translator (the embedded one)
  * whenever the model is unreachable, slow, refuses, or replies with anything that is not a valid
  * command. Calls are retried with exponential backoff and guarded by a circuit breaker, so a
- * provider that is down costs one fast fallback per request, not a timeout each.
+ * provider that is down costs one fast fallback per request, not a timeout each. With a name
+ * resolver (the requester's), the prompt names the objects they can see and a reply naming any
+ * other object is refused like an invalid one.
  */
 public final class LlmTranslator implements Translator {
 
@@ -43,6 +46,8 @@ public final class LlmTranslator implements Translator {
     private final String engine;
     private final ChatModel model;
     private final Translator fallback;
+    private final KindLexicon kinds;
+    private final VisibleNames visible;
     private final CommandPrompt prompt;
     private final CommandValidator validator;
     private final KubectlRenderer renderer;
@@ -75,6 +80,8 @@ public final class LlmTranslator implements Translator {
         this.engine = engine;
         this.model = model;
         this.fallback = fallback;
+        this.kinds = kinds;
+        this.visible = null;
         this.prompt = new CommandPrompt(kinds);
         this.validator = new CommandValidator(kinds);
         this.renderer = new KubectlRenderer(kinds);
@@ -87,10 +94,12 @@ public final class LlmTranslator implements Translator {
         this.breaker = CircuitBreaker.of(engine, breakerConfig);
     }
 
-    private LlmTranslator(LlmTranslator shared, Translator fallback) {
+    private LlmTranslator(LlmTranslator shared, NameResolver resolver, Translator fallback) {
         this.engine = shared.engine;
         this.model = shared.model;
         this.fallback = fallback;
+        this.kinds = shared.kinds;
+        this.visible = resolver == null ? null : new VisibleNames(shared.kinds, resolver);
         this.prompt = shared.prompt;
         this.validator = shared.validator;
         this.renderer = shared.renderer;
@@ -100,11 +109,14 @@ public final class LlmTranslator implements Translator {
     }
 
     /**
-     * This translator with another fallback, sharing the client, retry and circuit breaker: the
-     * operator falls back to an embedded translator that resolves names with each requester's rights.
+     * This translator for one requester, sharing the client, retry and circuit breaker: names are
+     * grounded in what {@code resolver} (read with the requester's rights) lists, and the fallback
+     * is an embedded translator that resolves names the same way.
+     *
+     * @param resolver the requester's objects; null to check names by shape alone
      */
-    public LlmTranslator withFallback(Translator fallback) {
-        return new LlmTranslator(this, fallback);
+    public LlmTranslator groundedIn(NameResolver resolver, Translator fallback) {
+        return new LlmTranslator(this, resolver, fallback);
     }
 
     @Override
@@ -124,8 +136,13 @@ public final class LlmTranslator implements Translator {
         if (clean.text().isBlank()) {
             return fallBack(request, notes, "nothing was left to send to the model");
         }
+        Command previous = request.previous();
+        String previousKubectl = previous == null || !validator.problems(previous).isEmpty() ? null
+                : renderer.render(previous);
+        VisibleNames.Listing listing = visible == null ? null
+                : visible.listing(clean.text(), previous, request.defaultNamespace());
         ChatRequest chat = ChatRequest.builder()
-                .messages(prompt.messages(clean.text(), request.defaultNamespace(), request.previous()))
+                .messages(prompt.messages(clean.text(), request.defaultNamespace(), previous, previousKubectl, listing))
                 .build();
         Supplier<String> call = () -> model.chat(chat).aiMessage().text();
         String reply;
@@ -142,8 +159,22 @@ public final class LlmTranslator implements Translator {
             return fallBack(request, notes, engine + " gave no usable command: " + parsed.rejection());
         }
         Command command = parsed.command();
-        Translation translation = new Translation(command, renderer.render(command),
-                explainer.explain(command, request.defaultNamespace()), engine, CONFIDENCE, null);
+        String grounded = null;
+        if (visible != null) {
+            VisibleNames.Checked checked = visible.check(command, request.defaultNamespace());
+            if (checked.command() == null) {
+                return fallBack(request, notes, engine + " named what you cannot see: " + checked.refusal());
+            }
+            command = checked.command();
+            grounded = checked.note();
+        }
+        String explanation = explainer.explain(command, request.defaultNamespace());
+        if (grounded != null) {
+            notes.add(grounded);
+            explanation = explanation + " (" + grounded + ".)";
+        }
+        Translation translation = new Translation(command, renderer.render(command), explanation, engine, CONFIDENCE,
+                null);
         return new TranslationResult(translation, classifier.classify(command, request.defaultNamespace()), notes, null);
     }
 

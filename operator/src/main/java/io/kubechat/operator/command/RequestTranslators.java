@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The translator for one request, as configured by the KUBECHAT_LLM_* settings: the embedded
- * translator, resolving names with the requester's rights; or a language model with that embedded
- * translator as its fallback. Nothing outside the cluster is called unless a provider is configured.
+ * translator, resolving names with the requester's rights; or a language model, its prompt and
+ * reply grounded in the same names, with that embedded translator as its fallback. Nothing outside
+ * the cluster is called unless a provider is configured.
  */
 @ApplicationScoped
 public class RequestTranslators {
@@ -37,7 +38,8 @@ public class RequestTranslators {
 
     /** @param asRequester the requester's impersonated client, for the names they can see */
     public Translator forRequester(KubernetesClient asRequester) {
-        EmbeddedTranslator embedded = new EmbeddedTranslator(new ClusterNameResolver(asRequester));
-        return model == null ? embedded : model.withFallback(embedded);
+        ClusterNameResolver visible = new ClusterNameResolver(asRequester);
+        EmbeddedTranslator embedded = new EmbeddedTranslator(visible);
+        return model == null ? embedded : model.groundedIn(visible, embedded);
     }
 }
