@@ -41,7 +41,7 @@ class ClusterErrorsShownToEveryoneAttackIT {
                 .build()).serverSideApply();
         ClusterConnection cc = new ClusterConnection();
         cc.setMetadata(new ObjectMetaBuilder().withName("l9-broken").withNamespace(GatewayEnvironment.SYSTEM_NAMESPACE).build());
-        cc.setSpec(new ClusterConnectionSpec("Broken", new SecretKeyReference("l9-kubeconfig", "kubeconfig"), null));
+        cc.setSpec(new ClusterConnectionSpec("Broken", new SecretKeyReference("l9-kubeconfig", "kubeconfig"), null, null, null));
         admin.resources(ClusterConnection.class).inNamespace(GatewayEnvironment.SYSTEM_NAMESPACE).resource(cc).serverSideApply();
         var reported = admin.resources(ClusterConnection.class).inNamespace(GatewayEnvironment.SYSTEM_NAMESPACE).withName("l9-broken")
                 .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().conditions() != null

@@ -92,6 +92,9 @@ final class VerbReader {
                     "look at", "check", "print", "fetch", "give me", "ls", "enumerate", "status of", "is there",
                     "what", "which"));
 
+    private static final Set<String> POD_COUNT_NOUNS = Set.of("pods", "pod", "replicas", "replica", "instances", "copies");
+    private static final Set<String> WANTING_WORDS = Set.of("needs", "need", "have", "has", "want", "wants", "run", "runs",
+            "keep", "give", "with");
     private static final Set<String> PERMISSION_VERBS = Set.of("create", "delete", "update", "patch", "edit", "modify",
             "remove", "scale", "watch");
     private static final List<String> TRIGGER_CRONJOB = List.of("trigger", "run", "kick off", "start", "execute", "fire");
@@ -120,6 +123,9 @@ final class VerbReader {
             draft.triggerCronJob = true;
             return;
         }
+        if (wantsPodCount(draft, t)) {
+            return;
+        }
         for (Rule rule : RULES) {
             for (String phrase : rule.phrases()) {
                 int at = t.find(phrase).orElse(-1);
@@ -134,6 +140,28 @@ final class VerbReader {
                 }
             }
         }
+    }
+
+    /**
+     * "checkout needs four pods", "let web have 3 replicas": a number of pods someone wants an object
+     * to have is a scale. The pod word is consumed, so it is not read as the kind.
+     */
+    private static boolean wantsPodCount(Draft draft, Tokens t) {
+        for (int i = 1; i + 1 < t.size(); i++) {
+            if (!Numbers.isNumber(t.word(i)) || !POD_COUNT_NOUNS.contains(t.word(i + 1))) {
+                continue;
+            }
+            for (int w = i - 1; w >= Math.max(0, i - 3); w--) {
+                if (t.free(w) && WANTING_WORDS.contains(t.word(w))) {
+                    t.use(w);
+                    t.use(i + 1);
+                    draft.verb = Verb.SCALE;
+                    draft.trigger = t.word(w);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Rejects trigger words used in another sense: "pods with label app=web" selects, it does not label. */

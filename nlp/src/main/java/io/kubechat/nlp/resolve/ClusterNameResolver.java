@@ -10,11 +10,14 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kubechat.nlp.kinds.KindInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The objects a fabric8 client (the requester's) can list. Only names are read: the objects'
  * contents never leave this class. Kinds the client may not list are skipped; a namespaced kind
- * the client may not list across namespaces is listed in each namespace it can see.
+ * the client may not list across namespaces is listed in each namespace it can see. A requester who
+ * may not list namespaces is tried in each namespace an installer-supplied source names (the
+ * operator's own list); only what the requester may list there is seen.
  */
 public final class ClusterNameResolver implements NameResolver {
 
@@ -22,9 +25,19 @@ public final class ClusterNameResolver implements NameResolver {
     static final long LIMIT = 500;
 
     private final KubernetesClient client;
+    private final Supplier<List<String>> namespacesToTry;
 
     public ClusterNameResolver(KubernetesClient client) {
+        this(client, List::of);
+    }
+
+    /**
+     * @param client the requester's client
+     * @param namespacesToTry namespaces to look in when the requester may not list namespaces
+     */
+    public ClusterNameResolver(KubernetesClient client, Supplier<List<String>> namespacesToTry) {
         this.client = client;
+        this.namespacesToTry = namespacesToTry;
     }
 
     @Override
@@ -47,7 +60,7 @@ public final class ClusterNameResolver implements NameResolver {
             return client.namespaces().list(new ListOptionsBuilder().withLimit(LIMIT).build()).getItems().stream()
                     .map(n -> n.getMetadata().getName()).toList();
         } catch (KubernetesClientException e) {
-            return List.of();
+            return namespacesToTry.get().stream().limit(LIMIT).toList();
         }
     }
 

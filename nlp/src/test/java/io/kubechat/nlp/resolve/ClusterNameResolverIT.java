@@ -11,6 +11,7 @@ import io.kubechat.nlp.TranslationResult;
 import io.kubechat.nlp.embedded.EmbeddedTranslator;
 import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Names in requests resolved against objects on the real local control plane. */
@@ -60,26 +61,25 @@ class ClusterNameResolverIT {
     }
 
     @Test
-    void aPartOfAUniqueNameIsCompleted(LocalCluster cluster) {
+    void aPartOfAUniqueNameIsOfferedNotAssumed(LocalCluster cluster) {
         String ns = cluster.createNamespace("nlp-resolve");
         deployment(cluster.admin(), ns, "api-gateway");
         TranslationResult result = translate(cluster, ns, "scale deployment gateway to 2");
-        assertThat(result.translation().kubectl()).isEqualTo("kubectl scale deployment api-gateway --replicas=2");
-        assertThat(result.notes()).anyMatch(n -> n.contains("api-gateway"));
+        assertThat(result.understood()).isFalse();
+        assertThat(result.clarification().choices()).extracting(c -> c.kubectl())
+                .containsExactly("kubectl scale deployment api-gateway --replicas=2");
     }
 
     @Test
-    void anAmbiguousNameIsAskedAbout(LocalCluster cluster) {
+    void aNameSeveralKindsShareMeansTheWorkloadForReadsAndAsksForADelete(LocalCluster cluster) {
         String ns = cluster.createNamespace("nlp-resolve");
         deployment(cluster.admin(), ns, "web");
         service(cluster.admin(), ns, "web");
-        TranslationResult result = translate(cluster, ns, "describe web");
-        assertThat(result.understood()).isFalse();
-        assertThat(result.error()).contains("which one");
-        assertThat(result.translation().suggestions())
-                .contains("describe deployment web", "describe service web");
+        assertThat(translate(cluster, ns, "describe web").translation().kubectl()).isEqualTo("kubectl describe deployment web");
         TranslationResult delete = translate(cluster, ns, "delete web");
         assertThat(delete.understood()).isFalse();
+        assertThat(delete.clarification().choices()).extracting(c -> c.kubectl())
+                .contains("kubectl delete deployment web", "kubectl delete service web");
     }
 
     @Test
@@ -93,11 +93,24 @@ class ClusterNameResolverIT {
     }
 
     @Test
-    void anUnknownNameIsKeptAndNoted(LocalCluster cluster) {
+    void aNameNoObjectHasIsAskedAboutNeverUsed(LocalCluster cluster) {
         String ns = cluster.createNamespace("nlp-resolve");
-        TranslationResult result = translate(cluster, ns, "scale deployment ghost to 2");
-        assertThat(result.translation().kubectl()).isEqualTo("kubectl scale deployment ghost --replicas=2");
-        assertThat(result.notes()).anyMatch(n -> n.contains("found no deployment named ghost"));
-        assertThat(translate(cluster, ns, "delete ghost").understood()).isFalse();
+        TranslationResult scale = translate(cluster, ns, "scale deployment ghost to 2");
+        assertThat(scale.understood()).isFalse();
+        assertThat(scale.clarification().question()).contains("found no deployment named ghost");
+        assertThat(translate(cluster, ns, "delete ghost").command()).isNull();
+    }
+
+    @Test
+    void aRequesterWhoMayNotListNamespacesIsGroundedInTheNamespacesTheOperatorNames(LocalCluster cluster) {
+        String ns = cluster.createNamespace("nlp-unlisted");
+        deployment(cluster.admin(), ns, "checkout");
+        cluster.bind(ns, "nina", "ClusterRole", "view");
+        TranslationRequest request = new TranslationRequest("scale checkout to 2", "default", null);
+        TranslationResult blind = new EmbeddedTranslator(new ClusterNameResolver(cluster.as("nina"))).translate(request);
+        assertThat(blind.command()).isNull();
+        TranslationResult grounded = new EmbeddedTranslator(new ClusterNameResolver(cluster.as("nina"), () -> List.of("default", ns)))
+                .translate(request);
+        assertThat(grounded.translation().kubectl()).isEqualTo("kubectl scale deployment checkout -n " + ns + " --replicas=2");
     }
 }

@@ -242,7 +242,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
 
         if (status == null || status.phase() == null) {
             TranslationResult translated = metrics.translation(
-                    () -> translation.translate(ce.getSpec(), target.requesters().as(actingAs), defaultNamespace));
+                    () -> translation.translate(ce.getSpec(), target.requesters().as(actingAs), target.client(), defaultNamespace));
             if (!translated.understood()) {
                 status = next.notUnderstood(status, translated.translation(), translated.error());
                 return finish(ce, audit(next, ce, status, "command_failed", requester, defaultNamespace, null, translated.error(),
@@ -514,7 +514,7 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return Optional.of(authorization.reason());
         }
         RiskLevel risk = classifier.classify(command, defaultNamespace).level();
-        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, namespace));
+        PolicyDecision decision = PolicyEvaluator.decide(command, namespace, risk, policies(ce, command, namespace), operatorNamespace);
         if (decision.action() == PolicyAction.Deny) {
             return Optional.of(decision.message());
         }

@@ -42,13 +42,15 @@ public final class CommandTranslation {
 
     /**
      * @param asRequester the requester's impersonated client, for resolving names they can see
+     * @param asOperator the operator's client on that cluster, for the namespaces to look in
      * @param defaultNamespace the session's namespace, else the CommandExecution's
      */
-    public TranslationResult translate(CommandExecutionSpec spec, KubernetesClient asRequester, String defaultNamespace) {
+    public TranslationResult translate(CommandExecutionSpec spec, KubernetesClient asRequester, KubernetesClient asOperator,
+            String defaultNamespace) {
         if (spec.command() != null) {
             return given(spec.command(), defaultNamespace);
         }
-        TranslationResult result = translators.forRequester(asRequester).translate(TranslationRequest.of(spec.request(), defaultNamespace));
+        TranslationResult result = translators.forRequester(asRequester, asOperator).translate(TranslationRequest.of(spec.request(), defaultNamespace));
         if (!result.understood()) {
             return result.clarification() == null ? result : asked(result);
         }

@@ -1,6 +1,7 @@
 package io.kubechat.operator.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubechat.nlp.Translator;
 import io.kubechat.nlp.embedded.EmbeddedTranslator;
 import io.kubechat.nlp.llm.LlmSettings;
@@ -36,10 +37,23 @@ public class RequestTranslators {
         }
     }
 
-    /** @param asRequester the requester's impersonated client, for the names they can see */
-    public Translator forRequester(KubernetesClient asRequester) {
-        ClusterNameResolver visible = new ClusterNameResolver(asRequester);
+    /**
+     * @param asRequester the requester's impersonated client, for the names they can see
+     * @param asOperator the operator's client on the same cluster, naming the namespaces to look in
+     *     when the requester may not list namespaces (many users may not)
+     */
+    public Translator forRequester(KubernetesClient asRequester, KubernetesClient asOperator) {
+        ClusterNameResolver visible = new ClusterNameResolver(asRequester, () -> namespaceNames(asOperator));
         EmbeddedTranslator embedded = new EmbeddedTranslator(visible);
         return model == null ? embedded : model.groundedIn(visible, embedded);
+    }
+
+    private static List<String> namespaceNames(KubernetesClient asOperator) {
+        try {
+            return asOperator.namespaces().list().getItems().stream().map(n -> n.getMetadata().getName()).toList();
+        } catch (KubernetesClientException e) {
+            LOG.debugf("cannot list namespaces to ground names: %s", e.getMessage());
+            return List.of();
+        }
     }
 }
