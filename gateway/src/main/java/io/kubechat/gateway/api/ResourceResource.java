@@ -119,6 +119,10 @@ public class ResourceResource {
             @QueryParam("container") String container, @QueryParam("tail") Integer tail) {
         checkNamespace(namespace);
         checkName(name);
+        // fabric8 appends the container to the pods/log query unencoded: "web&follow=true" would hold a thread open.
+        if (container != null && !container.isBlank() && !DNS_LABEL.matcher(container).matches()) {
+            throw ApiException.badRequest("not a container name: " + container);
+        }
         int lines = tail == null ? 200 : Math.max(1, Math.min(tail, 5000));
         KubernetesClient client = kube.as(current.get());
         Kinds.Kind k = kind(kind);

@@ -105,11 +105,11 @@ class ClusterNameResolverIT {
     void aRequesterWhoMayNotListNamespacesIsGroundedInTheNamespacesTheOperatorNames(LocalCluster cluster) {
         String ns = cluster.createNamespace("nlp-unlisted");
         deployment(cluster.admin(), ns, "checkout");
-        cluster.bind(ns, "nina", "ClusterRole", "view");
+        cluster.bind(ns, "bob", "ClusterRole", "view");
         TranslationRequest request = new TranslationRequest("scale checkout to 2", "default", null);
-        TranslationResult blind = new EmbeddedTranslator(new ClusterNameResolver(cluster.as("nina"))).translate(request);
+        TranslationResult blind = new EmbeddedTranslator(new ClusterNameResolver(cluster.as("bob"))).translate(request);
         assertThat(blind.command()).isNull();
-        TranslationResult grounded = new EmbeddedTranslator(new ClusterNameResolver(cluster.as("nina"), () -> List.of("default", ns)))
+        TranslationResult grounded = new EmbeddedTranslator(new ClusterNameResolver(cluster.as("bob"), () -> List.of("default", ns)))
                 .translate(request);
         assertThat(grounded.translation().kubectl()).isEqualTo("kubectl scale deployment checkout -n " + ns + " --replicas=2");
     }
