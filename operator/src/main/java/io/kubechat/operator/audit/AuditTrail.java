@@ -19,6 +19,7 @@ import io.kubechat.crds.v1alpha1.CommandExecutionStatus;
 import io.kubechat.crds.v1alpha1.Identity;
 import io.kubechat.operator.metrics.ExecutionMetrics;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
@@ -129,6 +130,19 @@ public class AuditTrail {
             }
         }
         return ledger;
+    }
+
+    /**
+     * Opens the ledger at start, so the public key is pinned in the checkpoint ConfigMap before any
+     * command: the gateway verifies with it and refuses audit reads until it is there. A database not
+     * reachable yet is opened at the first record instead.
+     */
+    void open(@Observes StartupEvent event) {
+        try {
+            ledger();
+        } catch (AuditUnavailableException e) {
+            LOG.warnf("the audit ledger is not open yet; it is opened at the first record: %s", e.getMessage());
+        }
     }
 
     synchronized void close(@Observes ShutdownEvent event) {

@@ -70,6 +70,8 @@ class ClusterConnectionIT {
             remote.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
             remote.admin().apps().deployments().inNamespace("shop").resource(deployment("web", 1)).create();
             remote.bind("shop", "alice", "ClusterRole", "edit");
+            // bob sees web there (so his request names it) but may not change it.
+            remote.bind("shop", "bob", "ClusterRole", "view");
             String operatorNamespace = OperatorOnLocalCluster.OPERATOR_NAMESPACE;
             String connectionName = uniqueName("remote");
             admin.secrets().inNamespace(operatorNamespace).resource(new SecretBuilder().withNewMetadata().withName(connectionName)

@@ -215,6 +215,9 @@ class CommandExecutionIT {
     @Test
     void aCommandInASessionTakesTheSessionsNamespace() {
         String elsewhere = cluster.createNamespace("ce-other");
+        // bob sees web there (so the request is grounded in it) but may not scale it.
+        admin.apps().deployments().inNamespace(elsewhere).resource(deployment("web", 2)).create();
+        cluster.bind(elsewhere, "bob", "ClusterRole", "view");
         // Bob's own session: only the gateway may create one for someone else.
         cluster.createRole(namespace, "session-owner", "kubechat.io", List.of("chatsessions"), List.of("create", "get"));
         cluster.bind(namespace, "bob", "Role", "session-owner");
