@@ -43,7 +43,21 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
         return environment();
     }
 
+    /**
+     * Quarkus restarts the application, in a class loader of its own, for test classes with other
+     * resources or profiles, so this class's statics start empty again: the environment of this JVM is
+     * kept in system properties, or every test class would start another database and another operator
+     * beside the first, which still holds the leader lease and the published audit key.
+     */
+    private static final String SHARED = "kubechat.gateway-it.environment.";
+
     public static synchronized Map<String, String> environment() {
+        if (config == null && System.getProperty(SHARED + "started") != null) {
+            Map<String, String> shared = new HashMap<>();
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(SHARED) && !k.equals(SHARED + "started"))
+                    .forEach(k -> shared.put(k.substring(SHARED.length()), System.getProperty(k)));
+            config = Map.copyOf(shared);
+        }
         if (config != null) {
             return config;
         }
@@ -90,6 +104,8 @@ public class GatewayEnvironment implements QuarkusTestResourceLifecycleManager {
             c.put("kubechat.gateway.secure-cookie", "false");
             c.put("kubechat.gateway.trusted-proxies", "127.0.0.1/32,::1/128");
             config = Map.copyOf(c);
+            config.forEach((k, v) -> System.setProperty(SHARED + k, v));
+            System.setProperty(SHARED + "started", "true");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
