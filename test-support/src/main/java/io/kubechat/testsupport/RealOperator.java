@@ -33,6 +33,8 @@ public final class RealOperator implements AutoCloseable {
         cluster.installIdentityPolicies();
         cluster.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
                 .serverSideApply();
+        // A new database and signing key: the key another module's operator pinned in this shared cluster must go.
+        cluster.admin().configMaps().inNamespace(NAMESPACE).withName("kubechat-audit-checkpoints").delete();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         Path signingKey = Files.createTempDirectory("kubechat-audit-key").resolve("signing-key.pem");
         Process process = OperatorProcess.start(cluster, postgres.getJdbcUrl("postgres", "postgres"), NAMESPACE, signingKey.toString(),
