@@ -101,8 +101,8 @@ class GitOpsIT {
 
     @Test
     void aHeldCommandIsSuspendedThenProgressingOnceDecidedThenDegradedWhenRejected() {
-        deployment(ns, "old");
-        create("alice", ns, "delete-old", "delete deployment old");
+        deployment(ns, "old-api");
+        create("alice", ns, "delete-old", "delete deployment old-api");
 
         Health held = health.evaluate(awaitPhase(ns, "delete-old", "AwaitingApproval"));
         assertThat(held.status()).isEqualTo("Suspended");
