@@ -380,7 +380,7 @@ class GatewayIT {
         JsonNode inBobsList = bob.get("/api/v1/sessions").json().findParents("id").stream()
                 .filter(s -> s.get("id").asText().equals(session)).findFirst().orElseThrow();
         assertThat(inBobsList.get("access").asText()).isEqualTo("shared");
-        assertThat(inBobsList.get("owner").asText()).isEqualTo("kubechat:alice");
+        assertThat(inBobsList.get("owner").asText()).isEqualTo("alice");
         assertThat(bob.get(path).json().get("access").asText()).isEqualTo("shared");
         assertThat(bob.get(path + "/messages").json()).extracting(m -> m.get("text").asText()).contains("list deployments in shop");
         assertThat(bob.get("/api/v1/commands?session=" + session).json()).extracting(c -> c.get("name").asText())

@@ -24,6 +24,7 @@ public final class Dtos {
     }
 
     /**
+     * @param owner the owner's web name (the Kubernetes user without the gateway's prefix)
      * @param access "owner" for the signed-in user's own session, "shared" for one shared with them
      * @param sharedWith who else may read and post in it
      */

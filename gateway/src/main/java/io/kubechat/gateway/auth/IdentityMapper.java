@@ -39,6 +39,13 @@ public class IdentityMapper {
         return new Identity(prefix(config.usernamePrefix()) + username, List.copyOf(mapped));
     }
 
+    /** The web name behind a Kubernetes user this gateway mapped; other users (kubectl's) are shown as they are. */
+    public String webName(String kubernetesUser) {
+        String prefix = prefix(config.usernamePrefix());
+        return kubernetesUser != null && !prefix.isEmpty() && kubernetesUser.startsWith(prefix)
+                ? kubernetesUser.substring(prefix.length()) : kubernetesUser;
+    }
+
     static String prefix(String configured) {
         return NONE.equals(configured) ? "" : configured;
     }

@@ -17,6 +17,7 @@ import io.kubechat.crds.v1alpha1.LocalReference;
 import io.kubechat.gateway.GatewayConfig;
 import io.kubechat.gateway.api.Dtos;
 import io.kubechat.gateway.auth.AccountStore;
+import io.kubechat.gateway.auth.IdentityMapper;
 import io.kubechat.gateway.auth.Role;
 import io.kubechat.gateway.auth.WebUser;
 import io.kubechat.gateway.web.ApiException;
@@ -47,10 +48,12 @@ public class Conversations {
 
     private final KubeAccess kube;
     private final String namespace;
+    private final IdentityMapper identities;
 
-    public Conversations(KubeAccess kube, GatewayConfig config) {
+    public Conversations(KubeAccess kube, GatewayConfig config, IdentityMapper identities) {
         this.kube = kube;
         this.namespace = config.sessionsNamespace();
+        this.identities = identities;
     }
 
     public String namespace() {
@@ -193,7 +196,7 @@ public class Conversations {
         var status = s.getStatus();
         String lastActivity = status != null && status.lastActivityTime() != null ? status.lastActivityTime() : s.getMetadata().getCreationTimestamp();
         long count = status != null && status.messageCount() != null ? Math.max(status.messageCount(), messageCount) : messageCount;
-        return new Dtos.Session(s.getMetadata().getName(), spec.title(), spec.owner() == null ? null : spec.owner().user(),
+        return new Dtos.Session(s.getMetadata().getName(), spec.title(), spec.owner() == null ? null : identities.webName(spec.owner().user()),
                 owns(user, s) ? "owner" : "shared", spec.sharedWith() == null ? List.of() : spec.sharedWith(),
                 spec.namespace(), spec.cluster() == null ? "local" : spec.cluster(), count, lastActivity, s.getMetadata().getCreationTimestamp());
     }

@@ -178,6 +178,12 @@ final class CommandDefaults {
                 d.unclear = true;
                 return null;
             }
+            if (!d.kindImplied && !d.nameLoose && d.namespace != null && grounding.unreadable(d.kind, d.namespace)) {
+                // "scale statefulset ledger-db in payments": named in full where the requester cannot look; the
+                // API server answers whether they may, a question here would only hide the refusal
+                notes.add("cannot list " + d.kind.plural() + " in " + d.namespace + "; kept " + d.name + " as written");
+                return null;
+            }
             String what = d.kindImplied ? "object" : d.kind.singular();
             return choices(d, "found no " + what + " named " + d.name + " that you can see; which one do you mean?",
                     grounding.closest(d.name, wanted, 3), session, notes);

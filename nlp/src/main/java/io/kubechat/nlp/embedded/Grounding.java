@@ -84,6 +84,11 @@ final class Grounding {
                 .anyMatch(n -> n.name().equals(name));
     }
 
+    /** Whether the requester may not list {@code kind} in {@code namespace}, so that no name there is known. */
+    boolean unreadable(KindInfo kind, String namespace) {
+        return !resolver.mayList(kind, namespace);
+    }
+
     /** Whether an object of these kinds has exactly this name, in any namespace. */
     boolean hasExactly(String name, List<KindInfo> wanted) {
         return resolver.visible(wanted, null).stream().anyMatch(o -> o.name().equals(name));

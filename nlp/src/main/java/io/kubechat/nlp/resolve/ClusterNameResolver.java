@@ -55,6 +55,11 @@ public final class ClusterNameResolver implements NameResolver {
         return found;
     }
 
+    @Override
+    public boolean mayList(KindInfo kind, String namespace) {
+        return list(kind, kind.namespaced() ? namespace : null, new ArrayList<>());
+    }
+
     private List<String> namespaces() {
         try {
             return client.namespaces().list(new ListOptionsBuilder().withLimit(LIMIT).build()).getItems().stream()

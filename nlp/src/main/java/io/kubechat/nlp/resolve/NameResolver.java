@@ -16,6 +16,14 @@ public interface NameResolver {
      */
     List<ObjectRef> visible(List<KindInfo> kinds, String namespace);
 
+    /**
+     * Whether the requester may list {@code kind} in {@code namespace}. When not, the objects there are neither
+     * seen nor known to be absent: a name typed with its kind and namespace is left to the API server to allow.
+     */
+    default boolean mayList(KindInfo kind, String namespace) {
+        return true;
+    }
+
     /** An object the requester can see; {@code namespace} is null for cluster-scoped kinds. */
     record ObjectRef(KindInfo kind, String namespace, String name) {
     }

@@ -7,7 +7,10 @@ import io.kubechat.crds.v1alpha1.RiskLevel;
 import io.kubechat.nlp.TranslationRequest;
 import io.kubechat.nlp.TranslationResult;
 import io.kubechat.nlp.kinds.KindLexicon;
+import io.kubechat.nlp.kinds.KindInfo;
 import io.kubechat.nlp.resolve.KnownObjects;
+import io.kubechat.nlp.resolve.NameResolver;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -111,5 +114,33 @@ class GroundingTest {
         TranslationResult named = UNGROUNDED.translate(TranslationRequest.of("delete the pod named web"));
         assertThat(named.translation().kubectl()).isEqualTo("kubectl delete pod web");
         assertThat(named.risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
+    }
+
+    /** As the demo's alice: the namespace payments is listed, nothing in it may be. */
+    private static final NameResolver OUTSIDE_PAYMENTS = new NameResolver() {
+        @Override
+        public List<ObjectRef> visible(List<KindInfo> kinds, String namespace) {
+            return OBJECTS.visible(kinds, namespace).stream()
+                    .filter(o -> o.kind().is("Namespace") || !"payments".equals(o.namespace())).toList();
+        }
+
+        @Override
+        public boolean mayList(KindInfo kind, String namespace) {
+            return !"payments".equals(namespace);
+        }
+    };
+
+    @Test
+    void aNameInFullWhereTheRequesterMayNotListIsLeftToTheApiServerNeverGuessedAtOrRefuted() {
+        EmbeddedTranslator translator = new EmbeddedTranslator(OUTSIDE_PAYMENTS);
+        TranslationResult scale = translator.translate(new TranslationRequest("scale statefulset ledger-db in payments to 2", "shop", null));
+        assertThat(scale.understood()).isTrue();
+        assertThat(scale.translation().kubectl()).isEqualTo("kubectl scale statefulset ledger-db -n payments --replicas=2");
+        // without its kind the name is a guess, so it is still asked about
+        TranslationResult bare = translator.translate(new TranslationRequest("restart ledger-db in payments", "shop", null));
+        assertThat(bare.understood()).isFalse();
+        // and where the requester may list, a name nothing has is still asked about
+        assertThat(translator.translate(new TranslationRequest("scale statefulset nosuch in shop to 2", "shop", null)).understood())
+                .isFalse();
     }
 }
