@@ -1,5 +1,6 @@
 package io.kubechat.operator.command;
 
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -199,6 +200,13 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             status = next.identityRefused(status, identityReason, unverified.get());
             return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, unverified.get(), "identity_refused", null),
                     identityReason);
+        }
+        Optional<String> ownerGone = status != null && status.phase() == ExecutionPhase.Running ? Optional.empty() : ownerSessionGone(ce);
+        if (ownerGone.isPresent()) {
+            // Deleting the conversation withdraws its commands; garbage collection may not have removed this one yet.
+            status = next.failed(status, "SessionDeleted", ownerGone.get());
+            return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, ownerGone.get(), "session_deleted", null),
+                    "SessionDeleted");
         }
         Optional<ChatSession> session = session(ce);
         if (session.isPresent() && !belongsTo(session.get(), requester)) {
@@ -591,6 +599,23 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
         }
         return Optional.ofNullable(client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace())
                 .withName(ce.getSpec().sessionRef().name()).get());
+    }
+
+    /** Why the ChatSession that owns this command (its ownerReference) no longer holds it; empty while it does. */
+    private Optional<String> ownerSessionGone(CommandExecution ce) {
+        for (OwnerReference owner : ce.getMetadata().getOwnerReferences()) {
+            if (!"ChatSession".equals(owner.getKind()) || owner.getApiVersion() == null || !owner.getApiVersion().startsWith("kubechat.io/")) {
+                continue;
+            }
+            ChatSession s = client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace()).withName(owner.getName()).get();
+            if (s == null || !s.getMetadata().getUid().equals(owner.getUid())) {
+                return Optional.of("its ChatSession " + owner.getName() + " was deleted, which withdraws the commands it holds");
+            }
+            if (s.getMetadata().getDeletionTimestamp() != null) {
+                return Optional.of("its ChatSession " + owner.getName() + " is being deleted, which withdraws the commands it holds");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the session is the requester's own or shared with them. */
