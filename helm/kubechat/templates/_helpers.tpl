@@ -60,6 +60,12 @@ imagePullSecrets:
 {{- define "kubechat.gateway.fullname" -}}{{ include "kubechat.fullname" . }}-gateway{{- end -}}
 {{- define "kubechat.postgresql.fullname" -}}{{ include "kubechat.fullname" . }}-postgresql{{- end -}}
 
+{{- /* Where the gateway keeps web users' sessions and commands: a namespace of their own by default, so that
+approvers and session readers get no rights where the release's Secrets are, and its ExecutionPolicies are not global. */}}
+{{- define "kubechat.sessionsNamespace" -}}
+{{- .Values.gateway.sessionsNamespace | default (printf "%s-sessions" .Release.Namespace) -}}
+{{- end -}}
+
 {{- define "kubechat.operator.serviceAccountName" -}}
 {{- if .Values.operator.serviceAccount.create -}}
 {{- .Values.operator.serviceAccount.name | default (include "kubechat.operator.fullname" .) -}}

@@ -281,14 +281,17 @@ class ChartRenderingTest {
     void onlyTheGatewaysIdentityDelegatesAndOnlyInTheSessionsNamespace() {
         Rendered rendered = evaluation();
         ObjectNode inRelease = rendered.get("Role", GATEWAY + "-sessions");
-        assertThat(inRelease.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system");
+        // Sessions are kept apart from the release namespace and its Secrets (L-10), in a namespace the chart makes and keeps.
+        assertThat(inRelease.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system-sessions");
+        assertThat(rendered.get("Namespace", "kubechat-system-sessions").path("metadata").path("annotations")
+                .path("helm.sh/resource-policy").asText()).isEqualTo("keep");
         // Delegation is a parameter of the admission policies, not an RBAC verb a wildcard role would also grant.
         assertThat(verbs(inRelease)).doesNotContain("delegate");
         JsonNode parameters = rendered.get("ConfigMap", "kubechat-identity");
         assertThat(parameters.path("metadata").path("namespace").asText()).isEqualTo("kubechat-system");
         assertThat(parameters.path("data").path("gatewayUser").asText()).isEqualTo("system:serviceaccount:kubechat-system:" + GATEWAY);
         assertThat(parameters.path("data").path("operatorUser").asText()).isEqualTo("system:serviceaccount:kubechat-system:" + OPERATOR);
-        assertThat(parameters.path("data").path("sessionsNamespace").asText()).isEqualTo("kubechat-system");
+        assertThat(parameters.path("data").path("sessionsNamespace").asText()).isEqualTo("kubechat-system-sessions");
         for (String binding : List.of("kubechat-command-identity", "kubechat-command-status", "kubechat-session-owner")) {
             assertThat(rendered.get("ValidatingAdmissionPolicyBinding", binding).path("spec").path("paramRef").path("namespace").asText())
                     .isEqualTo("kubechat-system");
@@ -298,6 +301,7 @@ class ChartRenderingTest {
         assertThat(separate.get("Role", GATEWAY + "-sessions").path("metadata").path("namespace").asText()).isEqualTo("web-sessions");
         assertThat(separate.get("RoleBinding", GATEWAY + "-sessions").path("subjects").get(0).path("namespace").asText()).isEqualTo("kubechat-system");
         assertThat(configMap(separate, GATEWAY)).containsEntry("KUBECHAT_GATEWAY_SESSIONS_NAMESPACE", "web-sessions");
+        assertThat(evaluation("gateway.sessionsNamespace=kubechat-system").ofKind("Namespace")).as("the release's own is Helm's").isEmpty();
     }
 
     @Test

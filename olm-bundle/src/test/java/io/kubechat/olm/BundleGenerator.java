@@ -98,6 +98,8 @@ final class BundleGenerator {
                 "--set", "audit.signingKey.existingSecret=kubechat-audit-signing-key",
                 "--set", "gateway.admin.existingSecret=kubechat-gateway-admin",
                 "--set", "admissionPolicies.enabled=false",
+                // OLM grants namespaced rights in the install namespace only: the sessions live there (see docs/security.md, L-10).
+                "--set", "gateway.sessionsNamespace=kubechat-system",
                 "--set", "tests.enabled=false");
         ProcessResult result = ProcessResult.run(command, 300);
         if (!result.succeeded()) {
