@@ -12,6 +12,7 @@ import io.kubechat.nlp.resolve.NameResolver;
 import io.kubechat.nlp.resolve.NameResolver.ObjectRef;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -257,6 +258,14 @@ final class CommandDefaults {
         if (!d.refersToPrevious && !needsSubject) {
             return null;
         }
+        String named = d.refersToPrevious ? antecedent(d) : null;
+        if (named != null) {
+            // "web needs more pods, make it 6": the sentence itself names what "it" is
+            d.name = named;
+            d.nameLoose = false;
+            d.refersToPrevious = false;
+            return null;
+        }
         if (previous == null || previous.resource() == null || previous.name() == null) {
             return d.refersToPrevious ? "which object do you mean by \"it\"? Name it, for example: scale deployment api to 3"
                     : null;
@@ -271,6 +280,28 @@ final class CommandDefaults {
             d.namespace = previous.namespace();
         }
         return null;
+    }
+
+    /** The one word of the request that is exactly the name of a visible object the verb may act on; null if none or several. */
+    private String antecedent(Draft d) {
+        if (grounding == null) {
+            return null;
+        }
+        List<String> names = d.kind != null ? List.of(d.kind.kind())
+                : CANDIDATE_KINDS.getOrDefault(d.verb, ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of());
+        List<KindInfo> wanted = new ArrayList<>();
+        names.forEach(n -> kinds.byKind(n).ifPresent(wanted::add));
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        Set<String> visible = grounding.names(wanted, d.allNamespaces ? null : d.namespace);
+        Set<String> written = new LinkedHashSet<>();
+        for (int i = 0; i < d.tokens.size(); i++) {
+            if (visible.contains(d.tokens.word(i))) {
+                written.add(d.tokens.word(i));
+            }
+        }
+        return written.size() == 1 ? written.iterator().next() : null;
     }
 
     /** Verbs whose meaning depends on the kind: "pause" a cron job suspends it, "pause" a deployment pauses its rollout. */

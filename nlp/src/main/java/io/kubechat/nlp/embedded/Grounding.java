@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Matches a name from a request to the objects the requester can see: exactly, then with a small
@@ -87,6 +89,11 @@ final class Grounding {
     /** Whether the requester may not list {@code kind} in {@code namespace}, so that no name there is known. */
     boolean unreadable(KindInfo kind, String namespace) {
         return !resolver.mayList(kind, namespace);
+    }
+
+    /** The names of the visible objects of these kinds in {@code namespace} (null: every namespace). */
+    Set<String> names(List<KindInfo> wanted, String namespace) {
+        return resolver.visible(wanted, namespace).stream().map(ObjectRef::name).collect(Collectors.toSet());
     }
 
     /** Whether an object of these kinds has exactly this name, in any namespace. */

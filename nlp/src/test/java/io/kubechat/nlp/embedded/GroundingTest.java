@@ -143,4 +143,14 @@ class GroundingTest {
         assertThat(translator.translate(new TranslationRequest("scale statefulset nosuch in shop to 2", "shop", null)).understood())
                 .isFalse();
     }
+
+    @Test
+    void itMeansTheOneObjectTheSentenceNamesBeforeAnyEarlierCommand() {
+        assertThat(grounded("redis: restart it", "default").translation().kubectl())
+                .isEqualTo("kubectl rollout restart statefulset redis -n shop");
+        assertThat(grounded("kill the pod cart-5c6d7e8f9-abcde, it's stuck", "shop").translation().kubectl())
+                .isEqualTo("kubectl delete pod cart-5c6d7e8f9-abcde");
+        // a word that names no object is never what "it" means
+        assertThat(grounded("nightly: restart it", "default").understood()).isFalse();
+    }
 }
