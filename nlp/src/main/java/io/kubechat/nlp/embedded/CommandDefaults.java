@@ -55,6 +55,10 @@ final class CommandDefaults {
             Verb.DESCRIBE, READ_KINDS,
             Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
                     "ConfigMap", "Secret", "PersistentVolumeClaim"));
+    /** Words that narrow, widen or negate a request: where they are left over, the request was not understood. */
+    private static final Set<String> QUALIFIERS = Set.of("not", "no", "don't", "dont", "never", "without", "except",
+            "but", "unless", "instead", "only", "all", "every", "each", "other", "others", "and", "also", "plus", "then",
+            "too", "both", "either", "neither", "nor", "or", "after", "before", "until", "keep", "first", "last");
     private static final List<String> ROLLOUT_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet");
 
     /** Reads that work without a name, so a loose word that names nothing is dropped rather than asked about. */
@@ -207,6 +211,10 @@ final class CommandDefaults {
         if (!match.name().equals(d.name) || !match.kind().equals(d.kind)) {
             notes.add("took \"" + d.name + "\" to mean " + match.kind().singular() + " " + match.name());
         }
+        if (!d.otherNames.isEmpty() && !matches.corrected() && match.name().equals(d.name) && onlyFiller(d, session)) {
+            notes.add("ignored " + String.join(" ", d.otherNames) + ": no object you can see has that name");
+            d.otherNames.clear();
+        }
         apply(d, match, session);
         if (match.namespace() != null && !match.namespace().equals(session) && !match.namespace().equals(d.namespace)) {
             d.namespace = match.namespace();
@@ -216,6 +224,28 @@ final class CommandDefaults {
                     + ", the only one where you can see it";
         }
         return null;
+    }
+
+    /**
+     * Whether the words left over besides the grounded name only colour the request ("it's stuck", "bounce it"):
+     * none names a namespace or an object of the kinds meant that the requester can see, and none limits or
+     * extends what to do.
+     */
+    private boolean onlyFiller(Draft d, String session) {
+        if (d.verbImplied) {
+            // a word left over may be the verb ("throw away the web-config config map")
+            return false;
+        }
+        for (int i = 0; i < d.tokens.size(); i++) {
+            String word = d.tokens.word(i);
+            if (d.tokens.free(i) && (QUALIFIERS.contains(word) || Numbers.isNumber(word) || VerbReader.isVerbWord(word))) {
+                return false;
+            }
+        }
+        List<KindInfo> wanted = new ArrayList<>(kindsFor(d));
+        kinds.byKind("Namespace").ifPresent(wanted::add);
+        Set<String> visible = grounding.names(wanted, null);
+        return d.otherNames.stream().noneMatch(w -> visible.contains(w) || Numbers.isNumber(w) || w.equals(session));
     }
 
     /** The kinds the draft's name may be, preferred first. */

@@ -47,6 +47,11 @@ final class Draft {
     final List<String> notes = new ArrayList<>();
     /** Some words were left over that no reader understood. */
     boolean unclear;
+    /**
+     * Words that could have been names besides the one taken ("grafana is frozen, bounce it": frozen). Left
+     * over like the words of {@link #unclear}, unless grounding shows they name nothing the requester can see.
+     */
+    final List<String> otherNames = new ArrayList<>();
 
     Draft(Tokens tokens) {
         this.tokens = tokens;

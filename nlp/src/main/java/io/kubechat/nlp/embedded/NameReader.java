@@ -79,12 +79,7 @@ final class NameReader {
         boolean afterKind = chosen > 0 && t.used(chosen - 1) && kinds.lookup(t.word(chosen - 1)).isPresent();
         d.nameLoose = !afterKind && !NAME_SHAPED.matcher(d.name).matches();
         t.use(chosen);
-        if (candidates.size() > 1) {
-            List<String> ignored = new ArrayList<>();
-            candidates.stream().filter(c -> c != chosen).forEach(c -> ignored.add(t.raw(c)));
-            d.notes.add("did not understand: " + String.join(" ", ignored));
-            d.unclear = true;
-        }
+        candidates.stream().filter(c -> c != chosen).forEach(c -> d.otherNames.add(t.word(c)));
     }
 
     /**

@@ -108,6 +108,11 @@ final class VerbReader {
                 .flatMap(p -> java.util.Arrays.stream(p.split(" "))).distinct().toList();
     }
 
+    /** Whether the word is one of kubectl's verbs ("delete", "scale"): left over, it is a second action. */
+    static boolean isVerbWord(String word) {
+        return KUBECTL_SUBCOMMANDS.containsKey(word) || "restart".equals(word) || "rollout".equals(word);
+    }
+
     void read(Draft draft) {
         Tokens t = draft.tokens;
         if (draft.kubectlStyle) {

@@ -153,4 +153,18 @@ class GroundingTest {
         // a word that names no object is never what "it" means
         assertThat(grounded("nightly: restart it", "default").understood()).isFalse();
     }
+
+    @Test
+    void wordsThatOnlyColourAGroundedRequestAreIgnoredWordsThatCouldChangeItAreNot() {
+        assertThat(grounded("checkout is acting weird, can you restart it", "shop").translation().kubectl())
+                .isEqualTo("kubectl rollout restart deployment checkout");
+        assertThat(grounded("restart checkout, it is acting weird", "shop").translation().kubectl())
+                .isEqualTo("kubectl rollout restart deployment checkout");
+        // another visible name, a qualifier, a second verb or a number: the request was not understood
+        assertThat(grounded("restart checkout cart", "shop").understood()).isFalse();
+        assertThat(grounded("get rid of the checkout-canary deployment but keep cart", "shop").understood()).isFalse();
+        assertThat(grounded("drain worker-3, ignore daemon sets, delete local emptydir data", "default").translation().kubectl())
+                .isNull();
+        assertThat(grounded("throw away the web-config config map", "shop").translation().kubectl()).isNull();
+    }
 }
