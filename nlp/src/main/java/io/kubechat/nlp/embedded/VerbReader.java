@@ -92,6 +92,11 @@ final class VerbReader {
                     "look at", "check", "print", "fetch", "give me", "ls", "enumerate", "status of", "is there",
                     "what", "which"));
 
+    private static final Set<String> RESIZE_WORDS = Set.of("bump", "crank", "grow", "shrink", "reduce", "increase",
+            "decrease", "trim", "cut", "raise", "lower", "upscale", "downscale");
+    /** What a request that grows or shrinks these is about, rather than replicas: "cut the log to 20 lines". */
+    private static final Set<String> NOT_RESIZED = Set.of("image", "images", "log", "logs", "line", "lines", "tail",
+            "memory", "cpu", "limit", "limits", "requests", "storage", "volume", "disk", "timeout", "history");
     private static final Set<String> POD_COUNT_NOUNS = Set.of("pods", "pod", "replicas", "replica", "instances", "copies");
     private static final Set<String> WANTING_WORDS = Set.of("needs", "need", "have", "has", "want", "wants", "run", "runs",
             "keep", "give", "with");
@@ -128,7 +133,7 @@ final class VerbReader {
             draft.triggerCronJob = true;
             return;
         }
-        if (wantsPodCount(draft, t)) {
+        if (wantsPodCount(draft, t) || resizesTo(draft, t)) {
             return;
         }
         for (Rule rule : RULES) {
@@ -164,6 +169,42 @@ final class VerbReader {
                     draft.trigger = t.word(w);
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "bump web to 8", "shrink grafana to one replica": a word for growing or shrinking, with a number and no
+     * image in the request, is a scale. The number is left to the argument reader, the pod words are its unit.
+     */
+    private static boolean resizesTo(Draft draft, Tokens t) {
+        boolean number = false;
+        for (int i = 0; i < t.size(); i++) {
+            String word = t.word(i);
+            if (word.contains(":") || word.contains("/") || NOT_RESIZED.contains(word)) {
+                return false;
+            }
+            number |= t.free(i) && Numbers.isNumber(word);
+        }
+        if (!number) {
+            return false;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (t.free(i) && RESIZE_WORDS.contains(t.word(i))) {
+                t.use(i);
+                if (i + 1 < t.size() && (t.word(i + 1).equals("up") || t.word(i + 1).equals("down"))) {
+                    t.use(i + 1);
+                }
+                for (int n = 0; n < t.size(); n++) {
+                    if (t.free(n) && POD_COUNT_NOUNS.contains(t.word(n))) {
+                        // "to a single pod" counts pods; pods themselves cannot be scaled
+                        t.use(n);
+                    }
+                }
+                draft.verb = Verb.SCALE;
+                draft.trigger = t.word(i);
+                return true;
             }
         }
         return false;

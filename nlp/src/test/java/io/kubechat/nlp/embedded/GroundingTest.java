@@ -167,4 +167,16 @@ class GroundingTest {
                 .isNull();
         assertThat(grounded("throw away the web-config config map", "shop").translation().kubectl()).isNull();
     }
+
+    @Test
+    void growingOrShrinkingAWorkloadToANumberIsAScale() {
+        assertThat(grounded("bump web to six", "default").translation().kubectl()).isEqualTo("kubectl scale deployment web -n shop --replicas=6");
+        assertThat(grounded("reduce payments-api to a single pod", "payments").translation().kubectl())
+                .isEqualTo("kubectl scale deployment payments-api --replicas=1");
+        // an image, a log or a resource grown or cut is not a replica count
+        assertThat(grounded("bump checkout to shop/checkout:2.5", "shop").translation().command()).satisfiesAnyOf(
+                c -> assertThat(c).isNull(), c -> assertThat(c.verb()).isNotEqualTo(io.kubechat.crds.v1alpha1.Verb.SCALE));
+        assertThat(grounded("cut the log lines of web to 20", "default").translation().command()).satisfiesAnyOf(
+                c -> assertThat(c).isNull(), c -> assertThat(c.verb()).isNotEqualTo(io.kubechat.crds.v1alpha1.Verb.SCALE));
+    }
 }
