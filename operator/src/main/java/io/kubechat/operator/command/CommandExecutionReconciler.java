@@ -201,14 +201,15 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
             return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, unverified.get(), "identity_refused", null),
                     identityReason);
         }
-        Optional<String> ownerGone = status != null && status.phase() == ExecutionPhase.Running ? Optional.empty() : ownerSessionGone(ce);
+        Optional<ChatSession> session = session(ce);
+        Optional<String> ownerGone = status != null && status.phase() == ExecutionPhase.Running ? Optional.empty()
+                : ownerSessionGone(ce, session);
         if (ownerGone.isPresent()) {
             // Deleting the conversation withdraws its commands; garbage collection may not have removed this one yet.
             status = next.failed(status, "SessionDeleted", ownerGone.get());
             return finish(ce, audit(next, ce, status, "command_failed", requester, null, null, ownerGone.get(), "session_deleted", null),
                     "SessionDeleted");
         }
-        Optional<ChatSession> session = session(ce);
         if (session.isPresent() && !belongsTo(session.get(), requester)) {
             // Another user's session would lend this command its namespace and cluster, and receive its outcome.
             String reason = "ChatSession " + session.get().getMetadata().getName() + " is neither " + requester.user()
@@ -602,12 +603,14 @@ public class CommandExecutionReconciler implements Reconciler<CommandExecution> 
     }
 
     /** Why the ChatSession that owns this command (its ownerReference) no longer holds it; empty while it does. */
-    private Optional<String> ownerSessionGone(CommandExecution ce) {
+    private Optional<String> ownerSessionGone(CommandExecution ce, Optional<ChatSession> named) {
         for (OwnerReference owner : ce.getMetadata().getOwnerReferences()) {
             if (!"ChatSession".equals(owner.getKind()) || owner.getApiVersion() == null || !owner.getApiVersion().startsWith("kubechat.io/")) {
                 continue;
             }
-            ChatSession s = client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace()).withName(owner.getName()).get();
+            // The gateway's commands are owned by the session their sessionRef names, already read.
+            ChatSession s = ce.getSpec().sessionRef() != null && owner.getName().equals(ce.getSpec().sessionRef().name()) ? named.orElse(null)
+                    : client.resources(ChatSession.class).inNamespace(ce.getMetadata().getNamespace()).withName(owner.getName()).get();
             if (s == null || !s.getMetadata().getUid().equals(owner.getUid())) {
                 return Optional.of("its ChatSession " + owner.getName() + " was deleted, which withdraws the commands it holds");
             }
