@@ -97,6 +97,7 @@ final class VerbReader {
     /** What a request that grows or shrinks these is about, rather than replicas: "cut the log to 20 lines". */
     private static final Set<String> NOT_RESIZED = Set.of("image", "images", "log", "logs", "line", "lines", "tail",
             "memory", "cpu", "limit", "limits", "requests", "storage", "volume", "disk", "timeout", "history");
+    private static final Set<String> REPLICA_NOUNS = Set.of("replicas", "replica", "instances", "copies");
     private static final Set<String> POD_COUNT_NOUNS = Set.of("pods", "pod", "replicas", "replica", "instances", "copies");
     private static final Set<String> WANTING_WORDS = Set.of("needs", "need", "have", "has", "want", "wants", "run", "runs",
             "keep", "give", "with");
@@ -149,6 +150,30 @@ final class VerbReader {
                     return;
                 }
             }
+        }
+        countsReplicas(draft, t);
+    }
+
+    /**
+     * "api, five replicas", "cart replicas = 5": no verb at all, but a number of replicas is asked for. Only when
+     * nothing else said what to do, so "show 3 pods" stays a read.
+     */
+    private static void countsReplicas(Draft draft, Tokens t) {
+        int noun = -1;
+        boolean number = false;
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.free(i)) {
+                continue;
+            }
+            if (REPLICA_NOUNS.contains(t.word(i))) {
+                noun = i;
+            }
+            number |= Numbers.isNumber(t.word(i));
+        }
+        if (noun >= 0 && number) {
+            t.use(noun);
+            draft.verb = Verb.SCALE;
+            draft.trigger = t.word(noun);
         }
     }
 

@@ -179,4 +179,12 @@ class GroundingTest {
         assertThat(grounded("cut the log lines of web to 20", "default").translation().command()).satisfiesAnyOf(
                 c -> assertThat(c).isNull(), c -> assertThat(c.verb()).isNotEqualTo(io.kubechat.crds.v1alpha1.Verb.SCALE));
     }
+
+    @Test
+    void aNumberOfReplicasWithNoVerbIsAScaleAQuestionAboutThemIsARead() {
+        assertThat(grounded("api, five replicas", "shop").translation().kubectl()).isEqualTo("kubectl scale deployment api --replicas=5");
+        assertThat(grounded("cart replicas = 5", "shop").translation().kubectl()).isEqualTo("kubectl scale deployment cart --replicas=5");
+        assertThat(grounded("how many replicas does checkout have", "shop").translation().kubectl())
+                .isEqualTo("kubectl get deployment checkout");
+    }
 }
