@@ -248,14 +248,12 @@ final class CommandDefaults {
         return d.otherNames.stream().noneMatch(w -> visible.contains(w) || Numbers.isNumber(w) || w.equals(session));
     }
 
-    /** The kinds the draft's name may be, preferred first. */
+    /** The kinds the draft's name may be, preferred first: the verb's candidates while no kind was written. */
     private List<KindInfo> kindsFor(Draft d) {
         List<KindInfo> wanted = new ArrayList<>();
-        if (d.kind == null) {
-            return wanted;
-        }
-        List<String> names = d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
-                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of(d.kind.kind())) : List.of(d.kind.kind());
+        List<String> written = d.kind == null ? List.of() : List.of(d.kind.kind());
+        List<String> names = d.kind == null || d.kindImplied ? CANDIDATE_KINDS.getOrDefault(d.verb,
+                ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : written) : written;
         names.forEach(n -> kinds.byKind(n).ifPresent(wanted::add));
         return wanted;
     }
@@ -317,10 +315,7 @@ final class CommandDefaults {
         if (grounding == null) {
             return null;
         }
-        List<String> names = d.kind != null ? List.of(d.kind.kind())
-                : CANDIDATE_KINDS.getOrDefault(d.verb, ROLLOUTS.contains(d.verb) ? ROLLOUT_KINDS : List.of());
-        List<KindInfo> wanted = new ArrayList<>();
-        names.forEach(n -> kinds.byKind(n).ifPresent(wanted::add));
+        List<KindInfo> wanted = kindsFor(d);
         if (wanted.isEmpty()) {
             return null;
         }

@@ -56,4 +56,9 @@ final class Draft {
     Draft(Tokens tokens) {
         this.tokens = tokens;
     }
+
+    /** Whether words were left over: unread ones, or possible names besides the one taken. */
+    boolean leftOver() {
+        return unclear || !otherNames.isEmpty();
+    }
 }

@@ -101,11 +101,10 @@ public final class EmbeddedTranslator implements Translator {
             return ask("not sure enough to prepare a destructive command; did you mean: " + kubectl + "?",
                     List.of(command), clean.text(), notes);
         }
-        boolean unclear = draft.unclear || !draft.otherNames.isEmpty();
         if (!draft.otherNames.isEmpty()) {
             notes.add("did not understand: " + String.join(" ", draft.otherNames));
         }
-        if ((risk.level() != RiskLevel.SAFE || draft.verbImplied) && unclear) {
+        if ((risk.level() != RiskLevel.SAFE || draft.verbImplied) && draft.leftOver()) {
             return notUnderstood("understood only part of the request, too little to change anything",
                     clean.text(), List.of(), notes);
         }
@@ -139,7 +138,7 @@ public final class EmbeddedTranslator implements Translator {
         double confidence = draft.kubectlStyle ? 0.97 : 0.9;
         confidence -= 0.1 * draft.corrections.size();
         confidence -= draft.kindImplied ? 0.1 : 0;
-        confidence -= draft.unclear || !draft.otherNames.isEmpty() ? 0.2 : 0;
+        confidence -= draft.leftOver() ? 0.2 : 0;
         confidence -= outcome.notes().isEmpty() ? 0 : 0.05;
         return Math.round(Math.max(0.1, Math.min(0.99, confidence)) * 100) / 100.0;
     }
