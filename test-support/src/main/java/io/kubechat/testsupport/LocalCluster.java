@@ -3,8 +3,13 @@ package io.kubechat.testsupport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -180,13 +186,45 @@ public final class LocalCluster implements AutoCloseable {
                 .build()).create();
     }
 
-    /** Binds {@code user} to a Role or ClusterRole in {@code namespace}, in a binding named USER-ROLE. */
+    /**
+     * Binds {@code user} to a Role or ClusterRole in {@code namespace}, in a binding named USER-ROLE,
+     * and returns once the API server's RBAC cache honours it: the authorizer learns of a new binding
+     * asynchronously, and a request sent the moment after {@code create} can still be refused.
+     */
     public void bind(String namespace, String user, String roleKind, String role) {
         admin().rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
                 .withNewMetadata().withName(user + "-" + role).endMetadata()
                 .withNewRoleRef("rbac.authorization.k8s.io", roleKind, role)
                 .addNewSubject().withKind("User").withName(user).withApiGroup("rbac.authorization.k8s.io").endSubject()
                 .build()).create();
+        List<PolicyRule> rules = "ClusterRole".equals(roleKind)
+                ? Optional.ofNullable(admin().rbac().clusterRoles().withName(role).get()).map(ClusterRole::getRules).orElse(null)
+                : Optional.ofNullable(admin().rbac().roles().inNamespace(namespace).withName(role).get()).map(Role::getRules).orElse(null);
+        Optional.ofNullable(rules).orElse(List.of()).stream()
+                .filter(rule -> rule.getResources() != null && !rule.getResources().isEmpty()
+                        && rule.getVerbs() != null && !rule.getVerbs().isEmpty()
+                        && (rule.getResourceNames() == null || rule.getResourceNames().isEmpty()))
+                .findFirst().ifPresent(rule -> awaitAllowed(user, namespace, rule));
+    }
+
+    private void awaitAllowed(String user, String namespace, PolicyRule rule) {
+        SubjectAccessReview review = new SubjectAccessReviewBuilder().withNewSpec().withUser(user)
+                .withNewResourceAttributes().withNamespace(namespace)
+                .withGroup(rule.getApiGroups() == null || rule.getApiGroups().isEmpty() ? "" : rule.getApiGroups().get(0))
+                .withResource(rule.getResources().get(0)).withVerb(rule.getVerbs().get(0))
+                .endResourceAttributes().endSpec().build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!admin().authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(user + " is bound in " + namespace + " but still refused " + rule);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
