@@ -22,6 +22,14 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "scale needs command.arguments.replicas", reason = "FieldValueRequired")
 @ValidationRule(value = "self.verb != 'set-image' || (has(self.arguments) && has(self.arguments.images))",
         message = "set-image needs command.arguments.images", reason = "FieldValueRequired")
+@ValidationRule(value = "self.verb != 'set-env' || (has(self.arguments) && (has(self.arguments.env)"
+        + " || has(self.arguments.removeEnv) || has(self.arguments.envFrom)))",
+        message = "set-env needs command.arguments.env, removeEnv or envFrom", reason = "FieldValueRequired")
+@ValidationRule(value = "self.verb != 'set-resources' || (has(self.arguments) && (has(self.arguments.requests)"
+        + " || has(self.arguments.limits)))",
+        message = "set-resources needs command.arguments.requests or limits", reason = "FieldValueRequired")
+@ValidationRule(value = "self.verb != 'set-serviceaccount' || (has(self.arguments) && has(self.arguments.serviceAccount))",
+        message = "set-serviceaccount needs command.arguments.serviceAccount", reason = "FieldValueRequired")
 @ValidationRule(value = "self.verb != 'apply' || has(self.manifest)",
         message = "apply needs command.manifest", reason = "FieldValueRequired")
 @ValidationRule(value = "self.verb != 'delete' || has(self.name) || has(self.selector)"

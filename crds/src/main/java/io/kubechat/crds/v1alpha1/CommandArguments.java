@@ -142,5 +142,72 @@ public record CommandArguments(
         @Size(max = 256)
         @Pattern("^[A-Za-z0-9.]+$")
         @JsonPropertyDescription("explain: field path below the kind, for example spec.replicas.")
-        String fieldPath) {
+        String fieldPath,
+
+        @Size(max = 64)
+        @JsonPropertyDescription("set-env: environment variables to add or replace, name to value.")
+        Map<String, @Size(max = 4096) String> env,
+
+        @Size(max = 64)
+        @JsonPropertyDescription("set-env: names of environment variables to remove.")
+        List<@Pattern("^[-._a-zA-Z][-._a-zA-Z0-9]*$") @Size(max = 256) String> removeEnv,
+
+        @Size(max = 260)
+        @Pattern("^(configmap|secret)/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+        @JsonPropertyDescription("set-env: import every key of a ConfigMap or Secret as a reference (kubectl --from), "
+                + "for example configmap/web-config; values are never copied.")
+        String envFrom,
+
+        @Size(max = 16)
+        @JsonPropertyDescription("set-resources: requests, resource name to quantity, for example {\"cpu\": \"200m\"}.")
+        Map<String, @Pattern("^[0-9]+(\\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?$") @Size(max = 32) String> requests,
+
+        @Size(max = 16)
+        @JsonPropertyDescription("set-resources: limits, resource name to quantity, for example {\"memory\": \"1Gi\"}.")
+        Map<String, @Pattern("^[0-9]+(\\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?$") @Size(max = 32) String> limits,
+
+        @Size(max = 253)
+        @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+        @JsonPropertyDescription("set-serviceaccount: the service account the pods run as.")
+        String serviceAccount,
+
+        @Size(max = 128)
+        @Pattern("^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9*/,?A-Za-z-]+( [0-9*/,?A-Za-z-]+){4})$")
+        @JsonPropertyDescription("create cronjob: the schedule in cron format, for example '*/5 * * * *'.")
+        String schedule,
+
+        @Min(1) @Max(65535)
+        @JsonPropertyDescription("create service nodeport: the node port; the API server picks one when omitted.")
+        Integer nodePort,
+
+        @Size(max = 32)
+        @JsonPropertyDescription("create role / clusterrole: the verbs the rule allows, for example [get, list].")
+        List<@Pattern("^([a-z]+|\\*)$") @Size(max = 32) String> roleVerbs,
+
+        @Size(max = 32)
+        @JsonPropertyDescription("create role / clusterrole: the resources the rule covers, as kubectl --resource takes "
+                + "them: deployments, deployments.apps, pods/log.")
+        List<@Pattern("^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(/[a-z]+)?|\\*)$") @Size(max = 253) String> roleResources,
+
+        @Size(max = 253)
+        @Pattern("^[a-z0-9]([-a-z0-9.:]*[a-z0-9])?$")
+        @JsonPropertyDescription("create rolebinding / clusterrolebinding: the ClusterRole granted.")
+        String clusterRole,
+
+        @Size(max = 253)
+        @Pattern("^[a-z0-9]([-a-z0-9.:]*[a-z0-9])?$")
+        @JsonPropertyDescription("create rolebinding: the Role (in the binding's namespace) granted.")
+        String role,
+
+        @Size(max = 16)
+        @JsonPropertyDescription("create rolebinding / clusterrolebinding: users granted the role.")
+        List<@Size(max = 253) @Pattern("^[^\\s]+$") String> users,
+
+        @Size(max = 16)
+        @JsonPropertyDescription("create rolebinding / clusterrolebinding: groups granted the role.")
+        List<@Size(max = 253) @Pattern("^[^\\s]+$") String> groups,
+
+        @Size(max = 16)
+        @JsonPropertyDescription("create rolebinding / clusterrolebinding: service accounts granted the role, as namespace:name.")
+        List<@Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?$") @Size(max = 317) String> serviceAccounts) {
 }

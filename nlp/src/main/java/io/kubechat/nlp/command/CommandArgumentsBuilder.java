@@ -47,6 +47,21 @@ public final class CommandArgumentsBuilder {
     private Map<String, String> data;
     private String accessVerb;
     private String fieldPath;
+    private Map<String, String> env;
+    private List<String> removeEnv;
+    private String envFrom;
+    private Map<String, String> requests;
+    private Map<String, String> limits;
+    private String serviceAccount;
+    private String schedule;
+    private Integer nodePort;
+    private List<String> roleVerbs;
+    private List<String> roleResources;
+    private String clusterRole;
+    private String role;
+    private List<String> users;
+    private List<String> groups;
+    private List<String> serviceAccounts;
 
     public CommandArgumentsBuilder replicas(Integer value) {
         this.replicas = value;
@@ -346,13 +361,148 @@ public final class CommandArgumentsBuilder {
     }
 
     /** The arguments, or null when no option is set, so the command carries no empty object. */
+    public CommandArgumentsBuilder env(Map<String, String> value) {
+        this.env = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder removeEnv(List<String> value) {
+        this.removeEnv = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder envFrom(String value) {
+        this.envFrom = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder requests(Map<String, String> value) {
+        this.requests = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder limits(Map<String, String> value) {
+        this.limits = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder serviceAccount(String value) {
+        this.serviceAccount = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder schedule(String value) {
+        this.schedule = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder nodePort(Integer value) {
+        this.nodePort = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder roleVerbs(List<String> value) {
+        this.roleVerbs = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder roleResources(List<String> value) {
+        this.roleResources = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder clusterRole(String value) {
+        this.clusterRole = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder role(String value) {
+        this.role = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder users(List<String> value) {
+        this.users = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder groups(List<String> value) {
+        this.groups = value;
+        return this;
+    }
+
+    public CommandArgumentsBuilder serviceAccounts(List<String> value) {
+        this.serviceAccounts = value;
+        return this;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public List<String> removeEnv() {
+        return removeEnv;
+    }
+
+    public String envFrom() {
+        return envFrom;
+    }
+
+    public Map<String, String> requests() {
+        return requests;
+    }
+
+    public Map<String, String> limits() {
+        return limits;
+    }
+
+    public String serviceAccount() {
+        return serviceAccount;
+    }
+
+    public String schedule() {
+        return schedule;
+    }
+
+    public Integer nodePort() {
+        return nodePort;
+    }
+
+    public List<String> roleVerbs() {
+        return roleVerbs;
+    }
+
+    public List<String> roleResources() {
+        return roleResources;
+    }
+
+    public String clusterRole() {
+        return clusterRole;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public List<String> users() {
+        return users;
+    }
+
+    public List<String> groups() {
+        return groups;
+    }
+
+    public List<String> serviceAccounts() {
+        return serviceAccounts;
+    }
+
     public CommandArguments build() {
         CommandArguments built = buildOrEmpty();
         return built.equals(EMPTY) ? null : built;
     }
 
     public CommandArguments buildOrEmpty() {
-        return new CommandArguments(replicas, container, images, tailLines, since, previous, output, sortBy, warningsOnly, labels, removeLabels, annotations, removeAnnotations, overwrite, taints, port, targetPort, serviceType, minReplicas, maxReplicas, cpuPercent, toRevision, gracePeriodSeconds, ignoreDaemonSets, deleteEmptyDirData, all, patchType, patch, fromCronJob, image, data, accessVerb, fieldPath);
+        return new CommandArguments(replicas, container, images, tailLines, since, previous, output, sortBy, warningsOnly, labels, removeLabels, annotations, removeAnnotations, overwrite, taints, port, targetPort, serviceType, minReplicas, maxReplicas, cpuPercent, toRevision, gracePeriodSeconds, ignoreDaemonSets, deleteEmptyDirData, all, patchType, patch, fromCronJob, image, data, accessVerb, fieldPath, env, removeEnv, envFrom, requests, limits, serviceAccount, schedule, nodePort, roleVerbs, roleResources, clusterRole, role, users, groups, serviceAccounts);
     }
 
     public static CommandArgumentsBuilder from(CommandArguments a) {
@@ -391,6 +541,21 @@ public final class CommandArgumentsBuilder {
             b.data = a.data();
             b.accessVerb = a.accessVerb();
             b.fieldPath = a.fieldPath();
+            b.env = a.env();
+            b.removeEnv = a.removeEnv();
+            b.envFrom = a.envFrom();
+            b.requests = a.requests();
+            b.limits = a.limits();
+            b.serviceAccount = a.serviceAccount();
+            b.schedule = a.schedule();
+            b.nodePort = a.nodePort();
+            b.roleVerbs = a.roleVerbs();
+            b.roleResources = a.roleResources();
+            b.clusterRole = a.clusterRole();
+            b.role = a.role();
+            b.users = a.users();
+            b.groups = a.groups();
+            b.serviceAccounts = a.serviceAccounts();
         }
         return b;
     }

@@ -33,6 +33,16 @@ public final class CommandValidator {
     private static final Pattern PLAIN_VALUE = Pattern.compile("^[A-Za-z0-9._/:@*-]{0,512}$");
     private static final Pattern SELECTOR = Pattern.compile("^[A-Za-z0-9._/=!,()\\[\\] -]{1,1024}$");
     private static final Pattern SORT_BY = Pattern.compile("^[A-Za-z0-9._\\[\\]{}-]{1,256}$");
+    private static final Pattern ENV_NAME = Pattern.compile("^[-._a-zA-Z][-._a-zA-Z0-9]*$");
+    private static final Pattern ENV_FROM = Pattern.compile("^(configmap|secret)/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
+    private static final Pattern RESOURCE_NAME = Pattern.compile("^([a-z0-9.-]+/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
+    private static final Pattern QUANTITY = Pattern.compile("^[0-9]+(\\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?$");
+    private static final Pattern SCHEDULE = Pattern.compile(
+            "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9*/,?A-Za-z-]+( [0-9*/,?A-Za-z-]+){4})$");
+    private static final Pattern RULE_VERB = Pattern.compile("^([a-z]+|\\*)$");
+    private static final Pattern RULE_RESOURCE = Pattern.compile("^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(/[a-z]+)?|\\*)$");
+    private static final Pattern SUBJECT = Pattern.compile("^[^\\s'\"`$;|&<>]{1,253}$");
+    private static final Pattern SERVICE_ACCOUNT_SUBJECT = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
     private static final Set<Verb> NO_RESOURCE = Set.of(Verb.VERSION, Verb.CLUSTER_INFO, Verb.API_RESOURCES);
     private static final Set<Verb> NODE_ONLY = Set.of(Verb.CORDON, Verb.UNCORDON, Verb.DRAIN, Verb.TAINT);
 
@@ -81,6 +91,15 @@ public final class CommandValidator {
         }
         if (command.verb() == Verb.SET_IMAGE && (a.images() == null || a.images().isEmpty())) {
             problems.add("set-image needs arguments.images");
+        }
+        if (command.verb() == Verb.SET_ENV && a.env() == null && a.removeEnv() == null && a.envFrom() == null) {
+            problems.add("set-env needs arguments.env, removeEnv or envFrom");
+        }
+        if (command.verb() == Verb.SET_RESOURCES && a.requests() == null && a.limits() == null) {
+            problems.add("set-resources needs arguments.requests or limits");
+        }
+        if (command.verb() == Verb.SET_SERVICEACCOUNT && a.serviceAccount() == null) {
+            problems.add("set-serviceaccount needs arguments.serviceAccount");
         }
         if (command.verb() == Verb.APPLY && command.manifest() == null) {
             problems.add("apply needs manifest");
@@ -142,6 +161,21 @@ public final class CommandValidator {
                 }
             }
         }
+        range(problems, "nodePort", a.nodePort(), 1, 65535);
+        keyed(problems, "env", a.env(), ENV_NAME, null);
+        each(problems, "removeEnv", a.removeEnv(), ENV_NAME, 256);
+        check(problems, "envFrom", a.envFrom(), ENV_FROM, 260);
+        keyed(problems, "requests", a.requests(), RESOURCE_NAME, QUANTITY);
+        keyed(problems, "limits", a.limits(), RESOURCE_NAME, QUANTITY);
+        check(problems, "serviceAccount", a.serviceAccount(), NAME, 253);
+        check(problems, "schedule", a.schedule(), SCHEDULE, 128);
+        each(problems, "roleVerbs", a.roleVerbs(), RULE_VERB, 32);
+        each(problems, "roleResources", a.roleResources(), RULE_RESOURCE, 253);
+        check(problems, "clusterRole", a.clusterRole(), NAME, 253);
+        check(problems, "role", a.role(), NAME, 253);
+        each(problems, "users", a.users(), SUBJECT, 253);
+        each(problems, "groups", a.groups(), SUBJECT, 253);
+        each(problems, "serviceAccounts", a.serviceAccounts(), SERVICE_ACCOUNT_SUBJECT, 317);
         if (a.patch() != null && a.patch().length() > 65536) {
             problems.add("patch is too long");
         }
@@ -160,6 +194,29 @@ public final class CommandValidator {
                 problems.add(field + " keys and values must be plain words");
             }
         });
+    }
+
+    /** Keys of the given shape; values of the given shape, or any text without control characters when null. */
+    private static void keyed(List<String> problems, String field, Map<String, String> values, Pattern key, Pattern value) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() > 64) {
+            problems.add(field + " has too many entries");
+        }
+        values.forEach((k, v) -> {
+            if (k == null || v == null || k.length() > 253 || !key.matcher(k).matches()
+                    || (value != null ? !value.matcher(v).matches() : v.length() > 4096 || v.chars().anyMatch(Character::isISOControl))) {
+                problems.add(field + " has an entry that is not valid: " + k);
+            }
+        });
+    }
+
+    private static void each(List<String> problems, String field, List<String> values, Pattern pattern, int max) {
+        if (values != null && (values.size() > 64 || values.isEmpty()
+                || values.stream().anyMatch(v -> v == null || v.length() > max || !pattern.matcher(v).matches()))) {
+            problems.add(field + " has an entry that is not valid");
+        }
     }
 
     private static void list(List<String> problems, String field, List<String> values) {

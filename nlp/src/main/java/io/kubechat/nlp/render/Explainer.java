@@ -4,7 +4,11 @@ import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.nlp.command.CommandArgumentsBuilder;
 import io.kubechat.nlp.kinds.KindLexicon;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** One plain sentence saying what a structured command does, for people who do not read kubectl. */
 public final class Explainer {
@@ -40,6 +44,15 @@ public final class Explainer {
             case SCALE -> "Scales " + object + where + " to " + a.replicas() + " replica"
                     + (Integer.valueOf(1).equals(a.replicas()) ? "" : "s") + ".";
             case SET_IMAGE -> "Changes the container image of " + object + where + ".";
+            case SET_ENV -> "Changes the environment of " + containers(a) + object + where + ":"
+                    + listed(" sets ", a.env() == null ? null : new TreeMap<>(a.env()).keySet())
+                    + listed(" removes ", a.removeEnv())
+                    + (a.envFrom() == null ? "" : " adds every key of " + a.envFrom() + " as a reference")
+                    + "; its pods are replaced.";
+            case SET_RESOURCES -> "Sets" + quantities(" requests ", a.requests()) + (a.requests() != null && a.limits() != null ? " and" : "")
+                    + quantities(" limits ", a.limits()) + " on " + containers(a) + object + where + "; its pods are replaced.";
+            case SET_SERVICEACCOUNT -> "Runs the pods of " + object + where + " as service account " + a.serviceAccount()
+                    + "; its pods are replaced.";
             case LABEL -> "Changes the labels of " + object + where + ".";
             case ANNOTATE -> "Changes the annotations of " + object + where + ".";
             case CORDON -> "Marks " + object + " unschedulable so no new pods start on it.";
@@ -48,7 +61,7 @@ public final class Explainer {
             case TAINT -> "Changes the taints of " + object + ".";
             case CREATE -> a.fromCronJob() != null
                     ? "Starts job " + command.name() + " now from cron job " + a.fromCronJob() + where + "."
-                    : "Creates " + object + where + ".";
+                    : "Creates " + object + where + created(a) + ".";
             case EXPOSE -> "Creates a service for " + object + where + (a.port() == null ? "" : " on port " + a.port()) + ".";
             case AUTOSCALE -> "Adds a horizontal pod autoscaler to " + object + where + ".";
             case PATCH -> "Changes " + object + where + " with a patch.";
@@ -63,6 +76,44 @@ public final class Explainer {
             case CLUSTER_INFO -> "Shows the addresses of the control plane and cluster services.";
         };
         return sentence;
+    }
+
+    /** What a created object does, from the options that shape it. */
+    private static String created(CommandArguments a) {
+        StringBuilder what = new StringBuilder();
+        if (a.roleVerbs() != null) {
+            what.append(" allowing ").append(String.join(", ", a.roleVerbs())).append(" on ")
+                    .append(String.join(", ", a.roleResources() == null ? List.of() : a.roleResources()));
+        }
+        if (a.clusterRole() != null || a.role() != null) {
+            List<String> subjects = new ArrayList<>();
+            (a.users() == null ? List.<String>of() : a.users()).forEach(u -> subjects.add("user " + u));
+            (a.groups() == null ? List.<String>of() : a.groups()).forEach(g -> subjects.add("group " + g));
+            (a.serviceAccounts() == null ? List.<String>of() : a.serviceAccounts()).forEach(sa -> subjects.add("service account " + sa));
+            what.append(" granting ").append(a.clusterRole() != null ? "cluster role " + a.clusterRole() : "role " + a.role())
+                    .append(" to ").append(String.join(", ", subjects));
+        }
+        if (a.schedule() != null) {
+            what.append(" running ").append(a.image()).append(" on the schedule '").append(a.schedule()).append("'");
+        }
+        return what.toString();
+    }
+
+    private static String containers(CommandArguments a) {
+        return a.container() == null ? "" : "container " + a.container() + " of ";
+    }
+
+    private static String listed(String lead, java.util.Collection<String> names) {
+        return names == null || names.isEmpty() ? "" : lead + String.join(", ", names);
+    }
+
+    private static String quantities(String lead, Map<String, String> values) {
+        if (values == null) {
+            return "";
+        }
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(values).forEach((k, v) -> pairs.add(k + " " + v));
+        return lead + String.join(", ", pairs);
     }
 
     private String object(Command command) {

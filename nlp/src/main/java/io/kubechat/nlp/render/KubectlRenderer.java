@@ -58,9 +58,9 @@ public final class KubectlRenderer {
                 words.add(command.verb().name().substring("ROLLOUT_".length()).toLowerCase(Locale.ROOT));
                 object(words, command);
             }
-            case SET_IMAGE -> {
+            case SET_IMAGE, SET_ENV, SET_RESOURCES, SET_SERVICEACCOUNT -> {
                 words.add("set");
-                words.add("image");
+                words.add(command.verb().name().substring("SET_".length()).toLowerCase(Locale.ROOT));
                 object(words, command);
             }
             case AUTH_CAN_I -> {
@@ -107,6 +107,7 @@ public final class KubectlRenderer {
         String kind = command.resource() == null ? "" : command.resource().kind();
         switch (kind) {
             case "Secret" -> words.add("secret generic");
+            case "Service" -> words.add("service " + (args.serviceType() == null ? "clusterip" : args.serviceType().toLowerCase(Locale.ROOT)));
             default -> words.add(resourceWord(command, false));
         }
         if (command.name() != null) {
@@ -118,6 +119,10 @@ public final class KubectlRenderer {
     private static void positional(List<String> words, CommandArguments args) {
         if (args.images() != null) {
             new TreeMap<>(args.images()).forEach((container, image) -> words.add(container + "=" + image));
+        }
+        keyValues(words, args.env(), args.removeEnv());
+        if (args.serviceAccount() != null) {
+            words.add(args.serviceAccount());
         }
         keyValues(words, args.labels(), args.removeLabels());
         keyValues(words, args.annotations(), args.removeAnnotations());
@@ -163,17 +168,35 @@ public final class KubectlRenderer {
         }
         add(words, "--replicas=", args.replicas());
         add(words, "--image=", args.image());
+        if (args.schedule() != null) {
+            words.add("--schedule='" + args.schedule() + "'");
+        }
         if (args.fromCronJob() != null) {
             words.add("--from=cronjob/" + args.fromCronJob());
         }
+        add(words, "--from=", args.envFrom());
+        add(words, "--requests=", quantities(args.requests()));
+        add(words, "--limits=", quantities(args.limits()));
+        add(words, "--verb=", args.roleVerbs() == null ? null : String.join(",", args.roleVerbs()));
+        add(words, "--resource=", args.roleResources() == null ? null : String.join(",", args.roleResources()));
+        add(words, "--clusterrole=", args.clusterRole());
+        add(words, "--role=", args.role());
+        each(words, "--user=", args.users());
+        each(words, "--group=", args.groups());
+        each(words, "--serviceaccount=", args.serviceAccounts());
         if (args.data() != null) {
             boolean secret = command.resource() != null && "Secret".equals(command.resource().kind());
             // secret values stay out of anything shown or stored as text
             new TreeMap<>(args.data()).forEach((k, v) -> words.add("--from-literal=" + k + "=" + (secret ? REDACTED : v)));
         }
-        add(words, "--port=", args.port());
-        add(words, "--target-port=", args.targetPort());
-        add(words, "--type=", args.serviceType());
+        if (command.verb() == Verb.CREATE && isKind(command, "Service")) {
+            add(words, "--tcp=", args.port() == null ? null : args.port() + ":" + (args.targetPort() == null ? args.port() : args.targetPort()));
+            add(words, "--node-port=", args.nodePort());
+        } else {
+            add(words, "--port=", args.port());
+            add(words, "--target-port=", args.targetPort());
+            add(words, "--type=", args.serviceType());
+        }
         add(words, "--min=", args.minReplicas());
         add(words, "--max=", args.maxReplicas());
         add(words, "--cpu-percent=", args.cpuPercent());
@@ -216,6 +239,21 @@ public final class KubectlRenderer {
         String keyValue = taint.key() + (taint.value() == null ? "" : "=" + taint.value());
         String effect = taint.effect() == null ? "" : ":" + taint.effect();
         return keyValue + effect + (Boolean.TRUE.equals(taint.remove()) ? "-" : "");
+    }
+
+    private static String quantities(Map<String, String> values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(values).forEach((k, v) -> pairs.add(k + "=" + v));
+        return String.join(",", pairs);
+    }
+
+    private static void each(List<String> words, String flag, List<String> values) {
+        if (values != null) {
+            values.forEach(v -> words.add(flag + v));
+        }
     }
 
     private static void add(List<String> words, String flag, Object value) {

@@ -37,9 +37,30 @@ public final class KindResolver {
         return found;
     }
 
+    /**
+     * A resource as kubectl's --resource names it: "deployments", "deploy", or with its group,
+     * "deployments.apps"; {@code group} is null when not written.
+     */
+    public Optional<ResourceKind> resolveResource(String name, String group) {
+        Optional<ResourceKind> found = find(name, group, null);
+        if (found.isEmpty()) {
+            byGroupVersion.clear();
+            allGroupVersions = null;
+            found = find(name, group, null);
+        }
+        return found;
+    }
+
     private Optional<ResourceKind> find(ResourceType type) {
-        String wanted = type.kind().toLowerCase(Locale.ROOT);
-        for (String groupVersion : groupVersions(type.apiVersion())) {
+        return find(type.kind(), null, type.apiVersion());
+    }
+
+    private Optional<ResourceKind> find(String name, String group, String apiVersion) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        for (String groupVersion : groupVersions(apiVersion)) {
+            if (group != null && !group.equals(groupVersion.contains("/") ? groupVersion.substring(0, groupVersion.indexOf('/')) : "")) {
+                continue;
+            }
             for (APIResource resource : resources(groupVersion)) {
                 if (names(resource).contains(wanted)) {
                     return Optional.of(toKind(groupVersion, resource));

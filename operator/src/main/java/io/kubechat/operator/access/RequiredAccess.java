@@ -48,7 +48,14 @@ public final class RequiredAccess {
                 needs.add(AccessRequirement.on("patch", kind, namespace, name));
                 needs.add(AccessRequirement.on("list", revisionsOf(kind), namespace, null));
             }
-            case ROLLOUT_RESTART, ROLLOUT_PAUSE, ROLLOUT_RESUME, SET_IMAGE, LABEL, ANNOTATE, PATCH, CORDON, UNCORDON, TAINT -> {
+            case ROLLOUT_RESTART, ROLLOUT_PAUSE, ROLLOUT_RESUME, SET_IMAGE, SET_ENV, SET_RESOURCES, SET_SERVICEACCOUNT,
+                    LABEL, ANNOTATE, PATCH, CORDON, UNCORDON, TAINT -> {
+                if (command.arguments() != null && command.arguments().envFrom() != null) {
+                    // set env --from reads the keys of the ConfigMap or Secret it imports
+                    String[] source = command.arguments().envFrom().split("/", 2);
+                    needs.add(AccessRequirement.on("get", "secret".equals(source[0]) ? ResourceKind.SECRETS : ResourceKind.CONFIG_MAPS,
+                            namespace, source[1]));
+                }
                 if (many) {
                     needs.add(AccessRequirement.on("list", kind, namespace, null));
                 }

@@ -70,6 +70,9 @@ public final class CommandExecutor {
             case ROLLOUT_RESUME -> writes.pause(target, false);
             case SCALE -> writes.scale(target, args.replicas());
             case SET_IMAGE -> writes.setImage(target, args.images());
+            case SET_ENV -> writes.setEnv(target, args);
+            case SET_RESOURCES -> writes.setResources(target, args);
+            case SET_SERVICEACCOUNT -> writes.setServiceAccount(target, args.serviceAccount());
             case LABEL -> writes.metadata(target, "labels", args == null ? null : args.labels(), args == null ? null : args.removeLabels(), overwrite(args));
             case ANNOTATE -> writes.metadata(target, "annotations", args == null ? null : args.annotations(),
                     args == null ? null : args.removeAnnotations(), overwrite(args));

@@ -10,16 +10,34 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.RoleRefBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubechat.crds.v1alpha1.Command;
 import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.crds.v1alpha1.CommandResult;
+import io.kubechat.operator.access.KindResolver;
+import io.kubechat.operator.access.ResourceKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** create, expose and autoscale, building the same objects kubectl's generators build. */
 final class Creates {
+
+    private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
 
     CommandResult create(Target target, Command command) {
         CommandArguments args = command.arguments();
@@ -30,6 +48,16 @@ final class Creates {
             case "ServiceAccount" -> new ServiceAccountBuilder().withNewMetadata().withName(requireName(command)).endMetadata().build();
             case "Deployment" -> deployment(command, args);
             case "Job" -> job(target.client(), target.namespace(), command, args);
+            case "CronJob" -> cronJob(command, args);
+            case "Service" -> service(command, args);
+            case "Role" -> new RoleBuilder().withNewMetadata().withName(requireName(command)).endMetadata()
+                    .withRules(rules(target.client(), args)).build();
+            case "ClusterRole" -> new ClusterRoleBuilder().withNewMetadata().withName(requireName(command)).endMetadata()
+                    .withRules(rules(target.client(), args)).build();
+            case "RoleBinding" -> new RoleBindingBuilder().withNewMetadata().withName(requireName(command)).endMetadata()
+                    .withRoleRef(roleRef(args, true)).withSubjects(subjects(args)).build();
+            case "ClusterRoleBinding" -> new ClusterRoleBindingBuilder().withNewMetadata().withName(requireName(command)).endMetadata()
+                    .withRoleRef(roleRef(args, false)).withSubjects(subjects(args)).build();
             case "Secret" -> throw new CommandRefusedException(
                     "create secret is not offered: its values would be stored in the CommandExecution; create it with kubectl or your secret manager");
             default -> fromManifest(target, command);
@@ -118,6 +146,95 @@ final class Creates {
                 .withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never")
                 .addNewContainer().withName(name).withImage(args.image()).endContainer()
                 .endSpec().endTemplate().endSpec().build();
+    }
+
+    /** kubectl create cronjob: one container named after the cron job, restarted on failure. */
+    private static HasMetadata cronJob(Command command, CommandArguments args) {
+        String name = requireName(command);
+        if (args == null || args.image() == null || args.schedule() == null) {
+            throw new CommandRefusedException("create cronjob needs arguments.image and arguments.schedule");
+        }
+        return new CronJobBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withSchedule(args.schedule())
+                .withNewJobTemplate().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("OnFailure")
+                .addNewContainer().withName(name).withImage(args.image()).endContainer()
+                .endSpec().endTemplate().endSpec().endJobTemplate().endSpec().build();
+    }
+
+    /** kubectl create service TYPE NAME --tcp=PORT:TARGET: it selects the pods labelled app=NAME. */
+    private static HasMetadata service(Command command, CommandArguments args) {
+        String name = requireName(command);
+        if (args == null || args.port() == null) {
+            throw new CommandRefusedException("create service needs arguments.port");
+        }
+        int targetPort = args.targetPort() == null ? args.port() : args.targetPort();
+        String type = args.serviceType() == null ? "ClusterIP" : args.serviceType();
+        if (args.nodePort() != null && "ClusterIP".equals(type)) {
+            throw new CommandRefusedException("a node port needs a NodePort or LoadBalancer service");
+        }
+        return new ServiceBuilder().withNewMetadata().withName(name).withLabels(Map.of("app", name)).endMetadata()
+                .withNewSpec().withType(type).withSelector(Map.of("app", name))
+                .addNewPort().withName(args.port() + "-" + targetPort).withProtocol("TCP").withPort(args.port())
+                .withTargetPort(new IntOrString(targetPort)).withNodePort(args.nodePort()).endPort()
+                .endSpec().build();
+    }
+
+    /**
+     * kubectl create role: one rule per API group, each resource found in the requester's discovery, as
+     * kubectl groups them ("deployments" is in apps, "pods/log" in the core group).
+     */
+    private static List<PolicyRule> rules(KubernetesClient client, CommandArguments args) {
+        if (args == null || args.roleVerbs() == null || args.roleVerbs().isEmpty() || args.roleResources() == null
+                || args.roleResources().isEmpty()) {
+            throw new CommandRefusedException("create role needs arguments.roleVerbs and arguments.roleResources");
+        }
+        KindResolver kinds = new KindResolver(client);
+        Map<String, List<String>> byGroup = new TreeMap<>();
+        for (String written : args.roleResources()) {
+            if ("*".equals(written)) {
+                byGroup.computeIfAbsent("*", g -> new ArrayList<>()).add("*");
+                continue;
+            }
+            String[] resourceAndSub = written.split("/", 2);
+            String[] pluralAndGroup = resourceAndSub[0].split("\\.", 2);
+            ResourceKind kind = kinds.resolveResource(pluralAndGroup[0], pluralAndGroup.length == 2 ? pluralAndGroup[1] : null)
+                    .orElseThrow(() -> new CommandRefusedException("the server doesn't have a resource type \"" + resourceAndSub[0] + "\""));
+            byGroup.computeIfAbsent(kind.group(), g -> new ArrayList<>())
+                    .add(kind.plural() + (resourceAndSub.length == 2 ? "/" + resourceAndSub[1] : ""));
+        }
+        List<PolicyRule> rules = new ArrayList<>();
+        byGroup.forEach((group, resources) -> rules.add(new PolicyRuleBuilder().withApiGroups(group)
+                .withResources(resources).withVerbs(args.roleVerbs()).build()));
+        return rules;
+    }
+
+    private static RoleRef roleRef(CommandArguments args, boolean namespaced) {
+        boolean clusterRole = args != null && args.clusterRole() != null;
+        boolean role = args != null && args.role() != null;
+        if (clusterRole == role || role && !namespaced) {
+            throw new CommandRefusedException(namespaced ? "create rolebinding needs exactly one of arguments.clusterRole and arguments.role"
+                    : "create clusterrolebinding needs arguments.clusterRole");
+        }
+        return new RoleRefBuilder().withApiGroup(RBAC_GROUP).withKind(clusterRole ? "ClusterRole" : "Role")
+                .withName(clusterRole ? args.clusterRole() : args.role()).build();
+    }
+
+    private static List<Subject> subjects(CommandArguments args) {
+        List<Subject> subjects = new ArrayList<>();
+        (args.users() == null ? List.<String>of() : args.users()).forEach(user -> subjects.add(new SubjectBuilder()
+                .withKind("User").withApiGroup(RBAC_GROUP).withName(user).build()));
+        (args.groups() == null ? List.<String>of() : args.groups()).forEach(group -> subjects.add(new SubjectBuilder()
+                .withKind("Group").withApiGroup(RBAC_GROUP).withName(group).build()));
+        for (String account : args.serviceAccounts() == null ? List.<String>of() : args.serviceAccounts()) {
+            String[] namespaceAndName = account.split(":", 2);
+            subjects.add(new SubjectBuilder().withKind("ServiceAccount").withNamespace(namespaceAndName[0])
+                    .withName(namespaceAndName[1]).build());
+        }
+        if (subjects.isEmpty()) {
+            throw new CommandRefusedException("a binding needs arguments.users, groups or serviceAccounts");
+        }
+        return subjects;
     }
 
     private static HasMetadata fromManifest(Target target, Command command) {

@@ -11,9 +11,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Changes to existing objects, with the semantics of the kubectl command of the same name. */
 final class Writes {
@@ -81,6 +85,96 @@ final class Writes {
             resource.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), json(patch));
             return target.qualified(name(object)) + " image updated";
         });
+    }
+
+    /**
+     * kubectl set env: variables added or replaced and removed by name, in every container or the one
+     * named. A ConfigMap or Secret given with --from becomes one reference per key, read as the requester;
+     * its values are never copied into the workload nor into the command.
+     */
+    CommandResult setEnv(Target target, CommandArguments args) {
+        requirePodTemplate(target);
+        List<Map<String, Object>> variables = new ArrayList<>();
+        new TreeMap<>(args.env() == null ? Map.<String, String>of() : args.env())
+                .forEach((name, value) -> variables.add(Map.of("name", name, "value", value)));
+        if (args.envFrom() != null) {
+            variables.addAll(referencesTo(target, args.envFrom()));
+        }
+        for (String name : args.removeEnv() == null ? List.<String>of() : args.removeEnv()) {
+            variables.add(Map.of("name", name, "$patch", "delete"));
+        }
+        return eachContainer(target, args.container(), "env updated", container -> Map.of("env", variables));
+    }
+
+    /** kubectl set resources: requests and limits of every container, or the one named. */
+    CommandResult setResources(Target target, CommandArguments args) {
+        requirePodTemplate(target);
+        Map<String, Object> resources = new LinkedHashMap<>();
+        if (args.requests() != null) {
+            resources.put("requests", args.requests());
+        }
+        if (args.limits() != null) {
+            resources.put("limits", args.limits());
+        }
+        return eachContainer(target, args.container(), "resource requirements updated", container -> Map.of("resources", resources));
+    }
+
+    /** kubectl set serviceaccount: the pods of the workload run as another service account. */
+    CommandResult setServiceAccount(Target target, String serviceAccount) {
+        requirePodTemplate(target);
+        return each(target, (object, resource) -> {
+            resource.patch(merge(), json(Map.of("spec", Map.of("template", Map.of("spec", Map.of("serviceAccountName", serviceAccount))))));
+            return target.qualified(name(object)) + " serviceaccount updated";
+        });
+    }
+
+    /** One strategic-merge patch per object, changing each container the command addresses. */
+    private CommandResult eachContainer(Target target, String only, String done, Function<String, Map<String, Object>> change) {
+        return each(target, (object, resource) -> {
+            List<Map<String, Object>> updates = new ArrayList<>();
+            for (Map<String, Object> container : containersOf(target, object)) {
+                String containerName = (String) container.get("name");
+                if (only == null || only.equals(containerName)) {
+                    Map<String, Object> update = new LinkedHashMap<>(change.apply(containerName));
+                    update.put("name", containerName);
+                    updates.add(update);
+                }
+            }
+            if (updates.isEmpty()) {
+                throw new CommandRefusedException("unable to find container named \"" + only + "\" in " + target.qualified(name(object)));
+            }
+            resource.patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+                    json(Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers", updates))))));
+            return target.qualified(name(object)) + " " + done;
+        });
+    }
+
+    /** kubectl set env --from: a valueFrom reference for every key of the ConfigMap or Secret. */
+    private static List<Map<String, Object>> referencesTo(Target target, String source) {
+        String[] kindAndName = source.split("/", 2);
+        boolean secret = "secret".equals(kindAndName[0]);
+        var client = target.client();
+        Map<String, ?> data;
+        if (secret) {
+            var found = client.secrets().inNamespace(target.namespace()).withName(kindAndName[1]).get();
+            if (found == null) {
+                throw new ObjectNotFoundException("secret/" + kindAndName[1] + " not found in namespace " + target.namespace());
+            }
+            data = found.getData() == null ? Map.of() : found.getData();
+        } else {
+            var found = client.configMaps().inNamespace(target.namespace()).withName(kindAndName[1]).get();
+            if (found == null) {
+                throw new ObjectNotFoundException("configmap/" + kindAndName[1] + " not found in namespace " + target.namespace());
+            }
+            data = found.getData() == null ? Map.of() : found.getData();
+        }
+        String refType = secret ? "secretKeyRef" : "configMapKeyRef";
+        List<Map<String, Object>> references = new ArrayList<>();
+        for (String key : new TreeSet<>(data.keySet())) {
+            String variable = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+            references.add(Map.of("name", variable, "valueFrom", Map.of(refType, Map.of("name", kindAndName[1], "key", key))));
+        }
+        return references;
     }
 
     /** kubectl rollout restart: a new pod template annotation makes the controller replace every pod. */

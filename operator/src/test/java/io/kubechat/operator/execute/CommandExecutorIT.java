@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,6 +39,7 @@ class CommandExecutorIT {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Identity ALICE = new Identity("alice", List.of(LocalCluster.TEST_USERS_GROUP));
     private static final Identity BOB = new Identity("bob", List.of(LocalCluster.TEST_USERS_GROUP));
+    private static final Identity CAROL = new Identity("carol", List.of(LocalCluster.TEST_USERS_GROUP));
     private static final Identity ADMIN = new Identity("kubechat-admin", List.of("system:masters"));
 
     private LocalCluster cluster;
@@ -181,6 +184,108 @@ class CommandExecutorIT {
         assertThat(web().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
         assertThatThrownBy(() -> run(BOB, "{verb: set-image, resource: {kind: Deployment}, name: web, arguments: {images: {sidecar: x}}}"))
                 .isInstanceOf(CommandRefusedException.class).hasMessage("unable to find container named \"sidecar\" in deployment.apps/web");
+    }
+
+    @Test
+    void setEnvAddsReplacesRemovesAndImportsByReferenceOnly() {
+        admin.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("web-config").endMetadata()
+                .addToData("log.level", "debug").build()).create();
+        assertThat(run(BOB, "{verb: set-env, resource: {kind: Deployment}, name: web, arguments: {env: {FEATURE_X: \"on\", MODE: a}}}").summary())
+                .isEqualTo("deployment.apps/web env updated");
+        run(BOB, "{verb: set-env, resource: {kind: Deployment}, name: web, arguments: {env: {MODE: b}, removeEnv: [FEATURE_X], envFrom: configmap/web-config}}");
+
+        var env = web().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).extracting(e -> e.getName()).containsExactlyInAnyOrder("MODE", "LOG_LEVEL");
+        assertThat(env).filteredOn(e -> e.getName().equals("MODE")).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("b"));
+        assertThat(env).filteredOn(e -> e.getName().equals("LOG_LEVEL")).singleElement().satisfies(e -> {
+            assertThat(e.getValue()).isNull();
+            assertThat(e.getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("log.level");
+        });
+        assertThatThrownBy(() -> run(BOB, "{verb: set-env, resource: {kind: Deployment}, name: web, arguments: {env: {A: b}, container: sidecar}}"))
+                .isInstanceOf(CommandRefusedException.class).hasMessage("unable to find container named \"sidecar\" in deployment.apps/web");
+        assertThatThrownBy(() -> run(ALICE, "{verb: set-env, resource: {kind: Deployment}, name: web, arguments: {env: {A: b}}}"))
+                .isInstanceOf(KubernetesClientException.class).hasMessageContaining("User \"alice\" cannot patch resource \"deployments\"");
+    }
+
+    @Test
+    void setResourcesAndServiceAccountChangeThePodTemplate() {
+        assertThat(run(BOB, "{verb: set-resources, resource: {kind: Deployment}, name: web,"
+                + " arguments: {requests: {cpu: 100m}, limits: {cpu: \"1\", memory: 1Gi}}}").summary())
+                .isEqualTo("deployment.apps/web resource requirements updated");
+        var resources = web().getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        assertThat(resources.getRequests().get("cpu").toString()).isEqualTo("100m");
+        assertThat(resources.getLimits().get("memory").toString()).isEqualTo("1Gi");
+
+        admin.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder().withNewMetadata().withName("web-runner")
+                .endMetadata().build()).create();
+        assertThat(run(BOB, "{verb: set-serviceaccount, resource: {kind: Deployment}, name: web, arguments: {serviceAccount: web-runner}}")
+                .summary()).isEqualTo("deployment.apps/web serviceaccount updated");
+        assertThat(web().getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("web-runner");
+        assertThatThrownBy(() -> run(BOB, "{verb: set-serviceaccount, resource: {kind: ConfigMap}, name: web, arguments: {serviceAccount: x}}"))
+                .isInstanceOf(CommandRefusedException.class).hasMessageContaining("no pod template");
+    }
+
+    @Test
+    void createServiceAndCronJobAsKubectlsGeneratorsDo() {
+        run(BOB, "{verb: create, resource: {kind: Service}, name: docs, arguments: {serviceType: NodePort, port: 80, targetPort: 8080}}");
+        var service = admin.services().inNamespace(namespace).withName("docs").get();
+        assertThat(service.getSpec().getType()).isEqualTo("NodePort");
+        assertThat(service.getSpec().getSelector()).containsEntry("app", "docs");
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getName()).isEqualTo("80-8080");
+            assertThat(port.getTargetPort().getIntVal()).isEqualTo(8080);
+            assertThat(port.getNodePort()).isNotNull();
+        });
+        run(BOB, "{verb: create, resource: {kind: CronJob}, name: ping, arguments: {image: busybox, schedule: \"*/5 * * * *\"}}");
+        var cronJob = admin.batch().v1().cronjobs().inNamespace(namespace).withName("ping").get();
+        assertThat(cronJob.getSpec().getSchedule()).isEqualTo("*/5 * * * *");
+        assertThat(cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers())
+                .singleElement().satisfies(c -> assertThat(c.getImage()).isEqualTo("busybox"));
+    }
+
+    @Test
+    void createRoleGroupsResourcesByApiGroupAndBindingsGrantIt() {
+        assertThat(run(ADMIN, "{verb: create, resource: {kind: Role}, name: deploy-manager,"
+                + " arguments: {roleVerbs: [get, list], roleResources: [deployments, pods/log, pods]}}").summary())
+                .isEqualTo("role.rbac.authorization.k8s.io/deploy-manager created");
+        var rules = admin.rbac().roles().inNamespace(namespace).withName("deploy-manager").get().getRules();
+        assertThat(rules).anySatisfy(r -> {
+            assertThat(r.getApiGroups()).containsExactly("apps");
+            assertThat(r.getResources()).containsExactly("deployments");
+        }).anySatisfy(r -> {
+            assertThat(r.getApiGroups()).containsExactly("");
+            assertThat(r.getResources()).containsExactly("pods/log", "pods");
+        });
+        assertThatThrownBy(() -> run(ADMIN, "{verb: create, resource: {kind: Role}, name: r, arguments: {roleVerbs: [get], roleResources: [nothings]}}"))
+                .isInstanceOf(CommandRefusedException.class).hasMessageContaining("doesn't have a resource type \"nothings\"");
+
+        run(ADMIN, "{verb: create, resource: {kind: RoleBinding}, name: dave-manager,"
+                + " arguments: {role: deploy-manager, users: [dave], serviceAccounts: [\"" + namespace + ":default\"]}}");
+        var binding = admin.rbac().roleBindings().inNamespace(namespace).withName("dave-manager").get();
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+        assertThat(binding.getSubjects()).extracting(sub -> sub.getKind() + ":" + sub.getName())
+                .containsExactly("User:dave", "ServiceAccount:default");
+        String cluster = "frank-view-" + namespace;
+        try {
+            run(ADMIN, "{verb: create, resource: {kind: ClusterRoleBinding}, name: " + cluster + ", arguments: {clusterRole: view, groups: [auditors]}}");
+            assertThat(admin.rbac().clusterRoleBindings().withName(cluster).get().getRoleRef().getName()).isEqualTo("view");
+        } finally {
+            admin.rbac().clusterRoleBindings().withName(cluster).delete();
+        }
+    }
+
+    @Test
+    void aBindingGrantingMoreThanTheRequesterHoldsIsRefusedByTheApiServer() {
+        // bob holds edit here, which has no RBAC rights; carol holds admin, which may bind but not escalate
+        assertThatThrownBy(() -> run(BOB, "{verb: create, resource: {kind: RoleBinding}, name: bob-admin, arguments: {clusterRole: admin, users: [bob]}}"))
+                .isInstanceOf(KubernetesClientException.class).hasMessageContaining("cannot create resource \"rolebindings\"");
+        cluster.bind(namespace, "carol", "ClusterRole", "admin");
+        assertThatThrownBy(() -> run(CAROL, "{verb: create, resource: {kind: RoleBinding}, name: carol-root,"
+                + " arguments: {clusterRole: cluster-admin, users: [carol]}}"))
+                .isInstanceOf(KubernetesClientException.class).hasMessageContaining("is attempting to grant RBAC permissions not currently held");
+        assertThat(admin.rbac().roleBindings().inNamespace(namespace).withName("carol-root").get()).isNull();
+        run(CAROL, "{verb: create, resource: {kind: RoleBinding}, name: dave-view, arguments: {clusterRole: view, users: [dave]}}");
+        assertThat(admin.rbac().roleBindings().inNamespace(namespace).withName("dave-view").get()).isNotNull();
     }
 
     @Test
