@@ -2,6 +2,7 @@ package io.kubechat.nlp.embedded;
 
 import io.kubechat.crds.v1alpha1.Taint;
 import io.kubechat.crds.v1alpha1.Verb;
+import io.kubechat.nlp.kinds.KindLexicon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ final class ArgumentReader {
                 || t.take("warnings") || t.take("warning"))) {
             d.args.warningsOnly(true);
         }
+        if (d.verb == Verb.CREATE && (d.schedulesJob || d.kind != null && d.kind.is("CronJob"))) {
+            // before "every" can be read as every object: "every 5 minutes" is the schedule
+            readCronJob(d, t);
+        }
         SelectorReader.read(d, t);
         for (String word : List.of("rollout", "rollouts", "roll-out")) {
             t.take(word);
@@ -40,6 +45,7 @@ final class ArgumentReader {
                 }
             }
             case SET_IMAGE -> readImage(d, t);
+            case SET_ENV, SET_RESOURCES, SET_SERVICEACCOUNT -> WorkloadSettingsReader.read(d);
             case EXPOSE -> readExpose(d, t);
             case AUTOSCALE -> readAutoscale(d, t);
             case ROLLOUT_UNDO -> {
@@ -59,7 +65,7 @@ final class ArgumentReader {
     }
 
     private static void readNamed(Draft d, Tokens t) {
-        for (String marker : List.of("named", "called", "with name", "by name", "name")) {
+        for (String marker : List.of("named", "called", "with name", "by name", "name", "call it")) {
             int at = t.find(marker).orElse(-1);
             int value = at + Tokens.wordCount(marker);
             if (at >= 0 && t.free(value) && ScopeReader.DNS_LABEL.matcher(t.word(value)).matches()) {
@@ -227,6 +233,9 @@ final class ArgumentReader {
     }
 
     private static void readCreate(Draft d, Tokens t) {
+        if (d.kind != null && d.kind.is("Service")) {
+            readService(d, t);
+        }
         for (int i = 0; i < t.size(); i++) {
             if (t.free(i) && t.word(i).equals("from")) {
                 int cron = t.word(i + 1).equals("the") ? i + 2 : i + 1;
@@ -254,6 +263,63 @@ final class ArgumentReader {
         }
         if (d.args.replicas() == null) {
             d.args.replicas(firstNumber(t, List.of("replicas", "replica", "instances", "copies"), false));
+        }
+    }
+
+    /** A cron job's schedule, and its image: marked ("with image busybox") or what is run or scheduled. */
+    private static void readCronJob(Draft d, Tokens t) {
+        if (d.kind == null) {
+            d.kind = KindLexicon.builtIn().byKind("CronJob").orElseThrow();
+            d.kindImplied = false;
+        }
+        if (d.args.schedule() == null) {
+            d.args.schedule(Schedules.read(t));
+        }
+        for (int i = 0; i < t.size() && d.args.image() == null; i++) {
+            boolean lead = IMAGE_LEADS.contains(t.word(i - 1)) || Set.of("run", "schedule", "runs").contains(t.word(i - 1));
+            if (t.free(i) && lead && IMAGE.matcher(t.raw(i)).matches() && !Vocabulary.isStopWord(t.word(i))) {
+                d.args.image(t.raw(i));
+                t.use(i);
+                if (t.free(i - 1)) {
+                    t.use(i - 1);
+                }
+            }
+        }
+    }
+
+    /** kubectl create service TYPE: its type, "port 80 to 8080" or "tcp 80:8080", and a node port. */
+    private static void readService(Draft d, Tokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.free(i)) {
+                continue;
+            }
+            String[] pair = t.word(i).split(":");
+            if (pair.length == 2 && Numbers.isNumber(pair[0]) && Numbers.isNumber(pair[1]) && d.args.port() == null) {
+                d.args.port(Numbers.parse(pair[0])).targetPort(Numbers.parse(pair[1]));
+                t.use(i);
+                t.take("tcp");
+            } else if ((t.matches(i, "node port") || t.word(i).equals("nodeport")) && d.args.nodePort() == null) {
+                int number = i + (t.word(i).equals("nodeport") ? 1 : 2);
+                if (Numbers.isNumber(t.word(number))) {
+                    d.args.nodePort(Numbers.parse(t.word(number)));
+                    t.use(i, number + 1);
+                }
+            }
+        }
+        if (d.args.serviceType() == null) {
+            readServiceType(d, t);
+            if (d.args.serviceType() == null && t.take("internal")) {
+                d.args.serviceType("ClusterIP");
+            }
+        }
+        if (d.args.port() == null) {
+            d.args.port(firstNumber(t, List.of("port", "on"), false));
+        }
+        if (d.args.port() != null && d.args.targetPort() == null) {
+            d.args.targetPort(firstNumber(t, List.of("to", "targeting", "target", "targetport"), false));
+        }
+        for (String word : List.of("mapping", "going", "with", "port", "tcp")) {
+            t.take(word);
         }
     }
 

@@ -26,13 +26,16 @@ final class CommandDefaults {
 
     private static final Set<Verb> NEED_NAME = EnumSet.of(Verb.SCALE, Verb.SET_IMAGE, Verb.ROLLOUT_STATUS,
             Verb.ROLLOUT_HISTORY, Verb.ROLLOUT_RESTART, Verb.ROLLOUT_UNDO, Verb.ROLLOUT_PAUSE, Verb.ROLLOUT_RESUME,
-            Verb.EXPOSE, Verb.AUTOSCALE, Verb.CORDON, Verb.UNCORDON, Verb.DRAIN, Verb.TAINT, Verb.PATCH, Verb.CREATE);
+            Verb.EXPOSE, Verb.AUTOSCALE, Verb.CORDON, Verb.UNCORDON, Verb.DRAIN, Verb.TAINT, Verb.PATCH, Verb.CREATE,
+            Verb.SET_ENV, Verb.SET_RESOURCES, Verb.SET_SERVICEACCOUNT);
     private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP);
     private static final Set<Verb> NO_RESOURCE = EnumSet.of(Verb.VERSION, Verb.CLUSTER_INFO, Verb.API_RESOURCES);
     private static final Set<Verb> ROLLOUTS = EnumSet.of(Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY,
             Verb.ROLLOUT_RESTART, Verb.ROLLOUT_UNDO, Verb.ROLLOUT_PAUSE, Verb.ROLLOUT_RESUME);
     private static final Map<Verb, String> DEFAULT_KIND = Map.ofEntries(Map.entry(Verb.LOGS, "Pod"),
             Map.entry(Verb.TOP, "Pod"), Map.entry(Verb.SCALE, "Deployment"), Map.entry(Verb.SET_IMAGE, "Deployment"),
+            Map.entry(Verb.SET_ENV, "Deployment"), Map.entry(Verb.SET_RESOURCES, "Deployment"),
+            Map.entry(Verb.SET_SERVICEACCOUNT, "Deployment"),
             Map.entry(Verb.EXPOSE, "Deployment"), Map.entry(Verb.AUTOSCALE, "Deployment"),
             Map.entry(Verb.ROLLOUT_STATUS, "Deployment"), Map.entry(Verb.ROLLOUT_HISTORY, "Deployment"),
             Map.entry(Verb.ROLLOUT_RESTART, "Deployment"), Map.entry(Verb.ROLLOUT_UNDO, "Deployment"),
@@ -44,17 +47,21 @@ final class CommandDefaults {
     private static final List<String> READ_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod",
             "Job", "Service", "Node", "ConfigMap", "Secret", "Ingress", "PersistentVolumeClaim", "Namespace");
     /** Where an unqualified name is looked for, per verb, the kinds the verb acts on preferred first (workloads). */
-    private static final Map<Verb, List<String>> CANDIDATE_KINDS = Map.of(
-            Verb.LOGS, List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "Pod"),
-            Verb.SCALE, List.of("Deployment", "StatefulSet", "ReplicaSet"),
-            Verb.SET_IMAGE, List.of("Deployment", "StatefulSet", "DaemonSet"),
-            Verb.EXPOSE, List.of("Deployment", "StatefulSet", "Pod", "Service"),
-            Verb.AUTOSCALE, List.of("Deployment", "StatefulSet"),
-            Verb.GET, READ_KINDS,
-            Verb.EVENTS, List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod", "Job", "Node", "Service"),
-            Verb.DESCRIBE, READ_KINDS,
-            Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
-                    "ConfigMap", "Secret", "PersistentVolumeClaim"));
+    private static final List<String> POD_TEMPLATE_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet");
+    private static final Map<Verb, List<String>> CANDIDATE_KINDS = Map.ofEntries(
+            Map.entry(Verb.LOGS, List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "Pod")),
+            Map.entry(Verb.SCALE, List.of("Deployment", "StatefulSet", "ReplicaSet")),
+            Map.entry(Verb.SET_IMAGE, POD_TEMPLATE_KINDS),
+            Map.entry(Verb.SET_ENV, POD_TEMPLATE_KINDS),
+            Map.entry(Verb.SET_RESOURCES, POD_TEMPLATE_KINDS),
+            Map.entry(Verb.SET_SERVICEACCOUNT, POD_TEMPLATE_KINDS),
+            Map.entry(Verb.EXPOSE, List.of("Deployment", "StatefulSet", "Pod", "Service")),
+            Map.entry(Verb.AUTOSCALE, List.of("Deployment", "StatefulSet")),
+            Map.entry(Verb.GET, READ_KINDS),
+            Map.entry(Verb.EVENTS, List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod", "Job", "Node", "Service")),
+            Map.entry(Verb.DESCRIBE, READ_KINDS),
+            Map.entry(Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
+                    "ConfigMap", "Secret", "PersistentVolumeClaim")));
     /** Words that narrow, widen or negate a request: where they are left over, the request was not understood. */
     private static final Set<String> QUALIFIERS = Set.of("not", "no", "don't", "dont", "never", "without", "except",
             "but", "unless", "instead", "only", "all", "every", "each", "other", "others", "and", "also", "plus", "then",
@@ -114,12 +121,21 @@ final class CommandDefaults {
                 return asked;
             }
         }
-        return build(d, notes);
+        return build(d, notes, request.defaultNamespace());
     }
 
     /** The command the draft describes now, or the question for a value it cannot do without. */
-    private Outcome build(Draft d, List<String> notes) {
+    private Outcome build(Draft d, List<String> notes, String session) {
         String namespace = d.allNamespaces && d.namespace == null ? null : d.namespace;
+        GrantReader.nameBinding(d);
+        if (!d.serviceAccountsInNamespace.isEmpty()) {
+            // "the checkout service account": the one in the binding's namespace
+            String home = namespace != null ? namespace : session != null ? session : "default";
+            List<String> accounts = new ArrayList<>(d.args.serviceAccounts() == null ? List.of() : d.args.serviceAccounts());
+            d.serviceAccountsInNamespace.forEach(name -> accounts.add(home + ":" + name));
+            d.args.serviceAccounts(accounts);
+            d.serviceAccountsInNamespace.clear();
+        }
         String missing = missing(d);
         if (missing != null) {
             return Outcome.fail(missing, List.of(), notes);
@@ -160,6 +176,15 @@ final class CommandDefaults {
             } else if (!namespace.equals(d.namespace)) {
                 d.corrections.add(d.namespace + " -> " + namespace);
                 d.namespace = namespace;
+            }
+        }
+        if (d.name == null && d.namespace == null && !d.allNamespaces && d.kind != null && d.verb != Verb.CREATE
+                && KindLexicon.KUBECHAT_API.equals(d.kind.apiVersion())) {
+            // KubeChat keeps its sessions and commands in one namespace, not in the session's default
+            String home = grounding.onlyNamespace(d.kind);
+            if (home != null && !home.equals(request.defaultNamespace())) {
+                d.namespace = home;
+                d.groundedIn = d.kind.plural() + " are in namespace " + home + ", the only one where you can see any";
             }
         }
         if (d.name == null || d.verb == Verb.CREATE || NO_RESOURCE.contains(d.verb) || d.kind == null) {
@@ -271,7 +296,7 @@ final class CommandDefaults {
         List<Command> commands = new ArrayList<>();
         for (ObjectRef object : objects.stream().limit(3).toList()) {
             apply(d, object, session);
-            Outcome one = build(d, new ArrayList<>());
+            Outcome one = build(d, new ArrayList<>(), session);
             if (one.command() != null) {
                 commands.add(one.command());
             }
@@ -402,6 +427,11 @@ final class CommandDefaults {
             case LOGS -> d.name == null && !selected ? "logs of which pod or deployment?" : null;
             case SCALE -> d.args.replicas() == null ? "to how many replicas?" : null;
             case SET_IMAGE -> d.args.images() == null ? "which image? For example: nginx:1.27" : null;
+            case SET_ENV -> d.args.env() == null && d.args.removeEnv() == null && d.args.envFrom() == null
+                    ? "which variables? For example: LOG_LEVEL=debug, or LOG_LEVEL- to remove one" : null;
+            case SET_RESOURCES -> d.args.requests() == null && d.args.limits() == null
+                    ? "which requests or limits? For example: limits cpu=1,memory=1Gi" : null;
+            case SET_SERVICEACCOUNT -> d.args.serviceAccount() == null ? "which service account should its pods run as?" : null;
             case TAINT -> d.args.taints() == null ? "which taint? For example: dedicated=gpu:NoSchedule" : null;
             case AUTOSCALE -> d.args.maxReplicas() == null ? "up to how many replicas?" : null;
             case EXPLAIN, AUTH_CAN_I -> d.kind == null ? "about which kind?" : null;
@@ -425,6 +455,16 @@ final class CommandDefaults {
             case "Deployment" -> d.args.image() == null ? "which image should deployment " + d.name + " run?" : null;
             case "Job" -> d.args.image() == null && d.args.fromCronJob() == null
                     ? "which image should job " + d.name + " run, or which cron job should it start from?" : null;
+            case "CronJob" -> d.args.image() == null || d.args.schedule() == null
+                    ? "which image should cron job " + d.name + " run, and on which schedule? For example: busybox every 5 minutes"
+                    : null;
+            case "Service" -> d.args.port() == null ? "which port should service " + d.name + " serve, and to which target port?" : null;
+            case "Role", "ClusterRole" -> d.args.roleVerbs() == null || d.args.roleResources() == null
+                    ? "what may " + d.kind.singular() + " " + d.name + " do, on which resources? For example: get, list on pods" : null;
+            case "RoleBinding", "ClusterRoleBinding" -> d.args.clusterRole() == null && d.args.role() == null
+                    ? "which role should " + d.name + " grant? For example: clusterrole view"
+                    : d.args.users() == null && d.args.groups() == null && d.args.serviceAccounts() == null
+                    ? "whom should " + d.name + " grant it to? For example: user dave" : null;
             default -> "creating a " + d.kind.singular() + " from words is not supported; apply a manifest instead";
         };
     }

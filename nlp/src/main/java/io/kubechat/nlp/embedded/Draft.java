@@ -28,8 +28,14 @@ final class Draft {
     String groundedIn;
     /** "pod/api" given to kubectl events --for. */
     String eventsFor;
+    /** "run busybox every five minutes as a cron job": a CronJob to create, on the schedule the words give. */
+    boolean schedulesJob;
     /** "run the backup cronjob now": a Job created from a CronJob. */
     boolean triggerCronJob;
+    /** "give dave edit rights": a role binding asked for without its kind word. */
+    boolean granting;
+    /** Service accounts a binding grants, named without their namespace: the binding's namespace is theirs. */
+    final List<String> serviceAccountsInNamespace = new ArrayList<>();
     /** label or annotate with "remove": keys to drop rather than set. */
     boolean removing;
     /** "all pods", "every deployment". */

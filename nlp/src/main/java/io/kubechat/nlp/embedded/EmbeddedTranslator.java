@@ -38,6 +38,7 @@ public final class EmbeddedTranslator implements Translator {
     private final ScopeReader scope;
     private final KindReader kindReader;
     private final ArgumentReader arguments = new ArgumentReader();
+    private final GrantReader grants;
     private final NameReader names;
     private final CommandDefaults defaults;
     private final CommandValidator validator;
@@ -59,6 +60,7 @@ public final class EmbeddedTranslator implements Translator {
         this.scope = new ScopeReader(kinds);
         this.kindReader = new KindReader(kinds);
         this.names = new NameReader(kinds, resolver != null);
+        this.grants = new GrantReader(kinds);
         this.defaults = new CommandDefaults(kinds, resolver);
         this.validator = new CommandValidator(kinds);
         this.renderer = new KubectlRenderer(kinds);
@@ -130,6 +132,7 @@ public final class EmbeddedTranslator implements Translator {
         kindReader.read(draft);
         arguments.read(draft);
         scope.readLoose(draft);
+        grants.read(draft);
         names.read(draft);
         return draft;
     }

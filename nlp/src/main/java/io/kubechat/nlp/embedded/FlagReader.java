@@ -1,6 +1,9 @@
 package io.kubechat.nlp.embedded;
 
 import io.kubechat.nlp.command.CommandArgumentsBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,7 +44,9 @@ final class FlagReader {
                 value = t.raw(++i);
                 t.use(i);
             }
-            if (!apply(draft, flag, value)) {
+            if ("--schedule".equals(flag)) {
+                draft.args.schedule(Schedules.fromFlag(t, i, value));
+            } else if (!apply(draft, flag, value)) {
                 draft.notes.add("ignored " + flag + ": not supported");
             }
         }
@@ -83,11 +88,32 @@ final class FlagReader {
             case "--types" -> args.warningsOnly("warning".equalsIgnoreCase(value) ? Boolean.TRUE : null);
             case "--for" -> draft.eventsFor = value;
             case "--from" -> {
-                if (value == null || !value.toLowerCase().startsWith("cronjob/")) {
+                String from = lower(value);
+                if (from != null && from.startsWith("cronjob/")) {
+                    args.fromCronJob(from.substring("cronjob/".length()));
+                } else if (from != null && (from.startsWith("configmap/") || from.startsWith("secret/"))) {
+                    args.envFrom(from);
+                } else {
                     return false;
                 }
-                args.fromCronJob(lower(value.substring("cronjob/".length())));
             }
+            case "--limits" -> args.limits(quantities(value));
+            case "--requests" -> args.requests(quantities(value));
+            case "--verb" -> args.roleVerbs(commaList(value));
+            case "--resource" -> args.roleResources(commaList(value));
+            case "--clusterrole" -> args.clusterRole(lower(value));
+            case "--role" -> args.role(lower(value));
+            case "--user" -> args.users(added(args.users(), value));
+            case "--group" -> args.groups(added(args.groups(), value));
+            case "--serviceaccount" -> args.serviceAccounts(added(args.serviceAccounts(), lower(value)));
+            case "--tcp" -> {
+                String[] ports = value == null ? new String[0] : value.split(":", 2);
+                if (ports.length != 2 || !Numbers.isNumber(ports[0]) || !Numbers.isNumber(ports[1])) {
+                    return false;
+                }
+                args.port(Numbers.parse(ports[0])).targetPort(Numbers.parse(ports[1]));
+            }
+            case "--node-port" -> args.nodePort(Numbers.parse(value));
             case "--from-literal" -> {
                 int eq = value == null ? -1 : value.indexOf('=');
                 if (eq <= 0) {
@@ -102,6 +128,35 @@ final class FlagReader {
             }
         }
         return true;
+    }
+
+    /** "cpu=1,memory=1Gi" as kubectl --limits and --requests take it; null when any pair is not one. */
+    static Map<String, String> quantities(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        Map<String, String> pairs = new TreeMap<>();
+        for (String pair : value.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                return null;
+            }
+            pairs.put(pair.substring(0, eq).toLowerCase(), pair.substring(eq + 1));
+        }
+        return pairs;
+    }
+
+    private static List<String> commaList(String value) {
+        return value == null ? null : Arrays.stream(value.toLowerCase().split(",")).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static List<String> added(List<String> values, String value) {
+        if (value == null) {
+            return values;
+        }
+        List<String> all = new ArrayList<>(values == null ? List.of() : values);
+        all.add(value);
+        return all;
     }
 
     private static String lower(String value) {

@@ -86,6 +86,13 @@ final class Grounding {
                 .anyMatch(n -> n.name().equals(name));
     }
 
+    /** The one namespace holding every visible object of the kind, or null when none or several do. */
+    String onlyNamespace(KindInfo kind) {
+        Set<String> namespaces = resolver.visible(List.of(kind), null).stream().map(ObjectRef::namespace)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        return namespaces.size() == 1 ? namespaces.iterator().next() : null;
+    }
+
     /** Whether the requester may not list {@code kind} in {@code namespace}, so that no name there is known. */
     boolean unreadable(KindInfo kind, String namespace) {
         return !resolver.mayList(kind, namespace);

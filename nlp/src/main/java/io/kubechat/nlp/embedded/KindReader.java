@@ -14,7 +14,7 @@ import java.util.Set;
 final class KindReader {
 
     /** Short names that are also everyday words, so only a kubectl line may use them. */
-    private static final Set<String> KUBECTL_ONLY = Set.of("no", "ev", "pc", "limits");
+    private static final Set<String> KUBECTL_ONLY = Set.of("no", "ev", "pc", "limits", "ce", "cc");
 
     /** Verbs that act on nodes only, so "drain worker-2 ignoring daemonsets" does not act on daemonsets. */
     private static final Set<Verb> NODE_VERBS = Set.of(Verb.CORDON, Verb.UNCORDON, Verb.DRAIN, Verb.TAINT);
@@ -38,6 +38,10 @@ final class KindReader {
                 String phrase = phrase(t, i, length);
                 Optional<KindInfo> kind = phrase == null ? Optional.empty() : kinds.lookup(phrase);
                 boolean fits = draft.verb == null || !NODE_VERBS.contains(draft.verb) || kind.map(k -> k.is("Node")).orElse(false);
+                // "set the service account of api", "load the web-config configmap into web": not the kind acted on
+                fits &= !(draft.verb == Verb.SET_SERVICEACCOUNT && kind.map(k -> k.is("ServiceAccount")).orElse(false));
+                fits &= !(draft.verb == Verb.SET_ENV && kind.map(k -> k.is("ConfigMap") || k.is("Secret")).orElse(false));
+                fits &= !(draft.granting && kind.map(k -> k.is("ServiceAccount")).orElse(false));
                 if (kind.isPresent() && fits && (draft.kubectlStyle || !KUBECTL_ONLY.contains(phrase))) {
                     draft.kind = kind.get();
                     t.use(i, i + length);

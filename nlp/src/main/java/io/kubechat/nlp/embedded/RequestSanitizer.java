@@ -38,6 +38,11 @@ public final class RequestSanitizer {
     private static final Pattern IMPERATIVE_BEFORE = Pattern.compile("\\b(" + IMPERATIVES + "|kubectl)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** kubectl create rolebinding --user=NAME: there --user names whom the binding grants, not who acts. */
+    private static final Pattern CREATES_BINDING = Pattern.compile("\\bcreate\\s+(cluster)?rolebinding\\b", Pattern.CASE_INSENSITIVE);
+    /** "a role that can get, list and update pods": in a role, "and update" is one more verb it allows. */
+    private static final Pattern ABOUT_A_ROLE = Pattern.compile("\\b(cluster ?)?roles?\\b", Pattern.CASE_INSENSITIVE);
+
     public SanitizedRequest sanitize(String raw) {
         List<String> dropped = new ArrayList<>();
         String text = raw == null ? "" : raw;
@@ -62,12 +67,12 @@ public final class RequestSanitizer {
             text = text.substring(0, second.start());
         }
         Matcher and = SECOND_IMPERATIVE.matcher(text);
-        if (and.find() && IMPERATIVE_BEFORE.matcher(text.substring(0, and.start())).find()) {
+        if (and.find() && IMPERATIVE_BEFORE.matcher(text.substring(0, and.start())).find() && !ABOUT_A_ROLE.matcher(text).find()) {
             dropped.add("a second command (" + abbreviate(text.substring(and.start()).strip())
                     + "): send one request at a time");
             text = text.substring(0, and.start());
         }
-        text = dropIdentityFlags(text, dropped);
+        text = dropIdentityFlags(text, dropped, CREATES_BINDING.matcher(text).find());
         Matcher identity = NATURAL_IDENTITY.matcher(text);
         if (identity.find()) {
             dropped.add("the request to act as someone else: KubeChat always acts as you, with your own rights");
@@ -76,13 +81,13 @@ public final class RequestSanitizer {
         return new SanitizedRequest(text.strip(), dropped);
     }
 
-    private static String dropIdentityFlags(String text, List<String> dropped) {
+    private static String dropIdentityFlags(String text, List<String> dropped, boolean bindingSubjects) {
         String[] words = text.split("\\s+");
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-            if (IDENTITY_FLAGS.contains(flag.toLowerCase(Locale.ROOT))) {
+            if (IDENTITY_FLAGS.contains(flag.toLowerCase(Locale.ROOT)) && !(bindingSubjects && "--user".equals(flag))) {
                 dropped.add(flag + " and its value: KubeChat always acts as you, on the cluster of your session");
                 if (!word.contains("=") && !VALUELESS_IDENTITY_FLAGS.contains(flag) && i + 1 < words.length) {
                     i++;

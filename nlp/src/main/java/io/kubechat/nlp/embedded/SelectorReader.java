@@ -41,7 +41,7 @@ final class SelectorReader {
             String word = t.raw(i);
             Matcher kv = KEY_VALUE.matcher(word);
             Matcher removal = KEY_REMOVAL.matcher(word);
-            if (d.verb == Verb.TAINT || d.verb == Verb.SET_IMAGE) {
+            if (d.verb == Verb.TAINT || d.verb == Verb.SET_IMAGE || d.verb == Verb.SET_ENV || d.verb == Verb.SET_RESOURCES) {
                 continue;
             }
             if (kv.matches()) {

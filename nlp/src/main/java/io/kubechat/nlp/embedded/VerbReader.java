@@ -21,6 +21,8 @@ final class VerbReader {
             Map.entry("patch", Verb.PATCH), Map.entry("delete", Verb.DELETE), Map.entry("explain", Verb.EXPLAIN),
             Map.entry("api-resources", Verb.API_RESOURCES), Map.entry("version", Verb.VERSION),
             Map.entry("cluster-info", Verb.CLUSTER_INFO));
+    private static final Map<String, Verb> SET_SUBCOMMANDS = Map.of("image", Verb.SET_IMAGE, "env", Verb.SET_ENV,
+            "resources", Verb.SET_RESOURCES, "serviceaccount", Verb.SET_SERVICEACCOUNT, "sa", Verb.SET_SERVICEACCOUNT);
     private static final Map<String, Verb> ROLLOUT_SUBCOMMANDS = Map.of("status", Verb.ROLLOUT_STATUS,
             "history", Verb.ROLLOUT_HISTORY, "restart", Verb.ROLLOUT_RESTART, "undo", Verb.ROLLOUT_UNDO,
             "pause", Verb.ROLLOUT_PAUSE, "resume", Verb.ROLLOUT_RESUME);
@@ -127,6 +129,23 @@ final class VerbReader {
         }
         if (asksPermission(t)) {
             draft.verb = Verb.AUTH_CAN_I;
+            return;
+        }
+        if (GrantReader.asksForGrant(t)) {
+            draft.verb = Verb.CREATE;
+            draft.granting = true;
+            return;
+        }
+        Verb setting = WorkloadSettingsReader.verb(t);
+        if (setting != null) {
+            draft.verb = setting;
+            return;
+        }
+        if (Schedules.mentions(t) && (mentionsCronJob(t) || t.word(firstFree(t)).equals("schedule"))
+                && (takeAny(t, TRIGGER_CRONJOB) || t.take("schedule") || takeAny(t, List.of("create", "make", "add")))) {
+            // "run busybox every five minutes as a cron job": a new cron job, not a run of an existing one
+            draft.verb = Verb.CREATE;
+            draft.schedulesJob = true;
             return;
         }
         if (mentionsCronJob(t) && takeAny(t, TRIGGER_CRONJOB)) {
@@ -267,8 +286,8 @@ final class VerbReader {
         if (word.equals("rollout") && ROLLOUT_SUBCOMMANDS.containsKey(t.word(at + 1))) {
             draft.verb = ROLLOUT_SUBCOMMANDS.get(t.word(at + 1));
             t.use(at, at + 2);
-        } else if (word.equals("set") && t.word(at + 1).equals("image")) {
-            draft.verb = Verb.SET_IMAGE;
+        } else if (word.equals("set") && SET_SUBCOMMANDS.containsKey(t.word(at + 1))) {
+            draft.verb = SET_SUBCOMMANDS.get(t.word(at + 1));
             t.use(at, at + 2);
         } else if (word.equals("auth") && t.word(at + 1).equals("can-i")) {
             draft.verb = Verb.AUTH_CAN_I;

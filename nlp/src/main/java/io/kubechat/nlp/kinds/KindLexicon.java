@@ -10,6 +10,12 @@ import java.util.Optional;
 /** Every built-in kind the translator knows, looked up by kind, resource name, short name or everyday phrase. */
 public final class KindLexicon {
 
+    /**
+     * KubeChat's own kinds; every one is namespaced, sessions and commands in the sessions namespace. Their
+     * short names cs and ep are left out: kubectl gives them to componentstatuses and endpoints first.
+     */
+    public static final String KUBECHAT_API = "kubechat.io/v1alpha1";
+
     private static final KindLexicon DEFAULT = new KindLexicon(List.of(
             kind("Pod", "v1", "pods", true, List.of("po"), "pod", "pods"),
             kind("Deployment", "apps/v1", "deployments", true, List.of("deploy"),
@@ -84,7 +90,17 @@ public final class KindLexicon {
             kind("RuntimeClass", "node.k8s.io/v1", "runtimeclasses", false, List.of(),
                     "runtimeclass", "runtimeclasses", "runtime class", "runtime classes"),
             kind("APIService", "apiregistration.k8s.io/v1", "apiservices", false, List.of(),
-                    "apiservice", "apiservices", "api services")));
+                    "apiservice", "apiservices", "api services"),
+            kind("ChatSession", KUBECHAT_API, "chatsessions", true, List.of(), "chatsession", "chatsessions",
+                    "chat session", "chat sessions", "kubechat session", "kubechat sessions", "kubechat chatsessions",
+                    "kubechat chat sessions"),
+            kind("CommandExecution", KUBECHAT_API, "commandexecutions", true, List.of("ce"), "commandexecution",
+                    "commandexecutions", "command execution", "command executions", "kubechat commandexecutions",
+                    "kubechat command executions"),
+            kind("ExecutionPolicy", KUBECHAT_API, "executionpolicies", true, List.of(), "executionpolicy",
+                    "executionpolicies", "execution policy", "execution policies"),
+            kind("ClusterConnection", KUBECHAT_API, "clusterconnections", true, List.of("cc"), "clusterconnection",
+                    "clusterconnections", "cluster connection", "cluster connections")));
 
     private final List<KindInfo> kinds;
     private final Map<String, KindInfo> byWord = new HashMap<>();

@@ -5,6 +5,8 @@ import io.kubechat.crds.v1alpha1.CommandArguments;
 import io.kubechat.nlp.command.CommandArgumentsBuilder;
 import io.kubechat.nlp.kinds.KindLexicon;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,14 +46,14 @@ public final class Explainer {
             case SCALE -> "Scales " + object + where + " to " + a.replicas() + " replica"
                     + (Integer.valueOf(1).equals(a.replicas()) ? "" : "s") + ".";
             case SET_IMAGE -> "Changes the container image of " + object + where + ".";
-            case SET_ENV -> "Changes the environment of " + containers(a) + object + where + ":"
-                    + listed(" sets ", a.env() == null ? null : new TreeMap<>(a.env()).keySet())
-                    + listed(" removes ", a.removeEnv())
-                    + (a.envFrom() == null ? "" : " adds every key of " + a.envFrom() + " as a reference")
+            case SET_ENV -> "Changes the environment of " + containers(a) + object + where
+                    + changes(listed("sets ", a.env() == null ? null : new TreeMap<>(a.env()).keySet()), listed("removes ", a.removeEnv()),
+                    a.envFrom() == null ? null : "adds every key of " + a.envFrom() + " as a reference")
                     + "; its pods are replaced.";
-            case SET_RESOURCES -> "Sets" + quantities(" requests ", a.requests()) + (a.requests() != null && a.limits() != null ? " and" : "")
-                    + quantities(" limits ", a.limits()) + " on " + containers(a) + object + where + "; its pods are replaced.";
-            case SET_SERVICEACCOUNT -> "Runs the pods of " + object + where + " as service account " + a.serviceAccount()
+            case SET_RESOURCES -> "Changes the resources of " + containers(a) + object + where
+                    + changes(quantities("requests ", a.requests()), quantities("limits ", a.limits())) + "; its pods are replaced.";
+            case SET_SERVICEACCOUNT -> "Runs the pods of " + object + where + " as "
+                    + (a.serviceAccount() == null ? "another service account" : "service account " + a.serviceAccount())
                     + "; its pods are replaced.";
             case LABEL -> "Changes the labels of " + object + where + ".";
             case ANNOTATE -> "Changes the annotations of " + object + where + ".";
@@ -103,13 +105,19 @@ public final class Explainer {
         return a.container() == null ? "" : "container " + a.container() + " of ";
     }
 
-    private static String listed(String lead, java.util.Collection<String> names) {
-        return names == null || names.isEmpty() ? "" : lead + String.join(", ", names);
+    /** ": sets A, removes B" from the parts that are there, or nothing. */
+    private static String changes(String... parts) {
+        List<String> present = Arrays.stream(parts).filter(p -> p != null).toList();
+        return present.isEmpty() ? "" : ": " + String.join("; ", present);
+    }
+
+    private static String listed(String lead, Collection<String> names) {
+        return names == null || names.isEmpty() ? null : lead + String.join(", ", names);
     }
 
     private static String quantities(String lead, Map<String, String> values) {
         if (values == null) {
-            return "";
+            return null;
         }
         List<String> pairs = new ArrayList<>();
         new TreeMap<>(values).forEach((k, v) -> pairs.add(k + " " + v));

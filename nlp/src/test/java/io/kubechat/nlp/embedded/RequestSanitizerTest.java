@@ -26,6 +26,22 @@ class RequestSanitizerTest {
     }
 
     @Test
+    void keepsUserOnlyAsTheSubjectOfABindingItCreates() {
+        assertThat(sanitizer.sanitize("kubectl create rolebinding dave-edit --clusterrole=edit --user=dave -n shop").text())
+                .isEqualTo("kubectl create rolebinding dave-edit --clusterrole=edit --user=dave -n shop");
+        assertThat(sanitizer.sanitize("kubectl delete rolebinding dave-edit --user=admin -n shop").text())
+                .isEqualTo("kubectl delete rolebinding dave-edit -n shop");
+        assertThat(sanitizer.sanitize("kubectl get pods --user admin").text()).isEqualTo("kubectl get pods");
+    }
+
+    @Test
+    void aRoleMayAllowSeveralVerbsButOtherRequestsStillDoOneThing() {
+        assertThat(sanitizer.sanitize("create role r that can get, list and update deployments").text())
+                .isEqualTo("create role r that can get, list and update deployments");
+        assertThat(sanitizer.sanitize("restart api and update the image").text()).isEqualTo("restart api");
+    }
+
+    @Test
     void dropsASecondCommand() {
         assertThat(sanitizer.sanitize("scale api to 3 and then delete it").text()).isEqualTo("scale api to 3");
         assertThat(sanitizer.sanitize("restart api and delete pod x").text()).isEqualTo("restart api");
