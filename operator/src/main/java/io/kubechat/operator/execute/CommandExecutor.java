@@ -19,11 +19,13 @@ public final class CommandExecutor {
 
     /** Verbs whose command carries the values it writes; create has its own refusal in {@link Creates}. */
     private static final Set<Verb> WRITES_VALUES = EnumSet.of(Verb.APPLY, Verb.PATCH);
+    private static final Set<String> ROLLED_OUT = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
     private final TableReader tables;
     private final Reads reads;
     private final Clock clock;
     private final Rollouts rollouts = new Rollouts();
+    private final RevisionRollouts revisionRollouts = new RevisionRollouts();
     private final Nodes nodes = new Nodes();
     private final Creates creates = new Creates();
     private final Explain explain = new Explain();
@@ -62,9 +64,13 @@ public final class CommandExecutor {
             case LOGS -> reads.logs(target, args);
             case EVENTS -> reads.events(asRequester, command, kind, namespace);
             case TOP -> reads.top(asRequester, kind, namespace);
-            case ROLLOUT_STATUS -> rollouts.status(asRequester, namespace, deploymentName(command, kind));
-            case ROLLOUT_HISTORY -> rollouts.history(asRequester, namespace, deploymentName(command, kind));
-            case ROLLOUT_UNDO -> rollouts.undo(asRequester, namespace, deploymentName(command, kind), args == null ? null : args.toRevision());
+            case ROLLOUT_STATUS -> isDeployment(command, kind) ? rollouts.status(asRequester, namespace, command.name())
+                    : revisionRollouts.status(asRequester, kind.kind(), namespace, command.name());
+            case ROLLOUT_HISTORY -> isDeployment(command, kind) ? rollouts.history(asRequester, namespace, command.name())
+                    : revisionRollouts.history(asRequester, kind.kind(), namespace, command.name());
+            case ROLLOUT_UNDO -> isDeployment(command, kind)
+                    ? rollouts.undo(asRequester, namespace, command.name(), args == null ? null : args.toRevision())
+                    : revisionRollouts.undo(asRequester, kind.kind(), namespace, command.name(), args == null ? null : args.toRevision());
             case ROLLOUT_RESTART -> writes.restart(target);
             case ROLLOUT_PAUSE -> writes.pause(target, true);
             case ROLLOUT_RESUME -> writes.pause(target, false);
@@ -109,10 +115,13 @@ public final class CommandExecutor {
         return command.name();
     }
 
-    private static String deploymentName(Command command, ResourceKind kind) {
-        if (!"Deployment".equals(kind.kind())) {
-            throw new CommandRefusedException("rollout status, history and undo are offered for deployments, not " + kind.plural());
+    /** Deployments roll out through ReplicaSets, StatefulSets and DaemonSets through ControllerRevisions. */
+    private static boolean isDeployment(Command command, ResourceKind kind) {
+        if (!ROLLED_OUT.contains(kind.kind())) {
+            throw new CommandRefusedException("rollout status, history and undo are offered for deployments, statefulsets and daemonsets, not "
+                    + kind.plural());
         }
-        return requireName(command);
+        requireName(command);
+        return "Deployment".equals(kind.kind());
     }
 }

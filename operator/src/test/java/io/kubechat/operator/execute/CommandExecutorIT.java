@@ -1,6 +1,8 @@
 package io.kubechat.operator.execute;
 
+import static io.kubechat.testsupport.TestWorkloads.daemonSet;
 import static io.kubechat.testsupport.TestWorkloads.deployment;
+import static io.kubechat.testsupport.TestWorkloads.statefulSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +10,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +28,8 @@ import io.kubechat.testsupport.LocalCluster;
 import io.kubechat.testsupport.WithLocalCluster;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +159,47 @@ class CommandExecutorIT {
         // The controller gives the ReplicaSet of revision 1 back, renumbered as revision 3.
         awaitUntil(() -> run(ALICE, "{verb: rollout-history, resource: {kind: Deployment}, name: web}").rows().stream()
                 .map(row -> row.get(0)).toList().equals(List.of("2", "3")), "history 2, 3");
+    }
+
+    @Test
+    void statefulSetsAndDaemonSetsRollOutThroughControllerRevisions() {
+        admin.apps().statefulSets().inNamespace(namespace).resource(statefulSet("db", 1)).create();
+        admin.apps().statefulSets().inNamespace(namespace).withName("db").waitUntilCondition(s -> s.getStatus() != null
+                && Integer.valueOf(1).equals(s.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+        assertThat(run(ALICE, "{verb: rollout-status, resource: {kind: StatefulSet}, name: db}").summary())
+                .startsWith("statefulset rolling update complete 1 pods at revision db-");
+
+        run(BOB, "{verb: set-image, resource: {kind: StatefulSet}, name: db, arguments: {images: {db: \"nginx:1.28\"}}}");
+        admin.apps().statefulSets().inNamespace(namespace).withName("db").waitUntilCondition(s -> s.getStatus() != null
+                && s.getMetadata().getGeneration().equals(s.getStatus().getObservedGeneration())
+                && Objects.equals(s.getStatus().getUpdateRevision(), s.getStatus().getCurrentRevision())
+                && Integer.valueOf(1).equals(s.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+        assertThat(run(ALICE, "{verb: rollout-history, resource: {kind: StatefulSet}, name: db}").rows())
+                .extracting(row -> row.get(0)).containsExactly("1", "2");
+        assertThat(run(BOB, "{verb: rollout-undo, resource: {kind: StatefulSet}, name: db}").summary())
+                .isEqualTo("statefulset.apps/db rolled back to revision 1");
+        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("db").get().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
+        assertThatThrownBy(() -> run(ALICE, "{verb: rollout-undo, resource: {kind: StatefulSet}, name: db}"))
+                .isInstanceOf(KubernetesClientException.class).hasMessageContaining("User \"alice\" cannot patch resource \"statefulsets\"");
+
+        // pinned to one node, and removed after: other tests drain nodes of their own, which must hold no DaemonSet pod
+        DaemonSet agent = daemonSet("agent");
+        String node = admin.pods().inNamespace(namespace).withLabel("app", "web").list().getItems().get(0).getSpec().getNodeName();
+        agent.getSpec().getTemplate().getSpec().setNodeSelector(Map.of("kubernetes.io/hostname", node));
+        admin.apps().daemonSets().inNamespace(namespace).resource(agent).create();
+        try {
+            admin.apps().daemonSets().inNamespace(namespace).withName("agent").waitUntilCondition(s -> s.getStatus() != null
+                    && Integer.valueOf(1).equals(s.getStatus().getDesiredNumberScheduled())
+                    && Integer.valueOf(1).equals(s.getStatus().getNumberAvailable()), 60, TimeUnit.SECONDS);
+            assertThat(run(ALICE, "{verb: rollout-status, resource: {kind: DaemonSet}, name: agent}").summary())
+                    .isEqualTo("daemon set \"agent\" successfully rolled out");
+            assertThat(run(ALICE, "{verb: rollout-history, resource: {kind: DaemonSet}, name: agent}").rows()).hasSize(1);
+        } finally {
+            admin.apps().daemonSets().inNamespace(namespace).withName("agent").withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+        }
+        assertThatThrownBy(() -> run(ALICE, "{verb: rollout-status, resource: {kind: ConfigMap}, name: agent}"))
+                .isInstanceOf(CommandRefusedException.class).hasMessageContaining("not configmaps");
     }
 
     @Test
