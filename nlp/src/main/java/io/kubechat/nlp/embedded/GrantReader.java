@@ -93,7 +93,7 @@ final class GrantReader {
                 t.use(i);
             }
         }
-        takeAll(t, FILLER);
+        t.takeEach(FILLER);
         d.args.roleVerbs(verbs.isEmpty() ? null : verbs).roleResources(resources.isEmpty() ? null : resources);
     }
 
@@ -116,9 +116,9 @@ final class GrantReader {
         boolean clusterWide = CLUSTER_WIDE.stream().anyMatch(t::take);
         boolean clusterScope = d.namespace == null && (clusterWide || clusterKind || "cluster-admin".equals(d.args.clusterRole()));
         d.kind = kinds.byKind(clusterScope ? "ClusterRoleBinding" : "RoleBinding").orElseThrow();
-        takeAll(t, FILLER);
-        takeAll(t, GRANT_VERBS);
-        takeAll(t, Set.of("read", "only", "cluster", "admin", "rolebinding", "clusterrolebinding", "bind", "grant"));
+        t.takeEach(FILLER);
+        t.takeEach(GRANT_VERBS);
+        t.takeEach(Set.of("read", "only", "cluster", "admin", "rolebinding", "clusterrolebinding", "bind", "grant"));
     }
 
     /** The role granted; its name, or null. "edit rights", "clusterrole view", "the role shop-reader". */
@@ -243,13 +243,5 @@ final class GrantReader {
             return d.serviceAccountsInNamespace.get(0);
         }
         return d.args.serviceAccounts() == null ? null : d.args.serviceAccounts().get(0).substring(d.args.serviceAccounts().get(0).indexOf(':') + 1);
-    }
-
-    private static void takeAll(Tokens t, Set<String> words) {
-        for (int i = 0; i < t.size(); i++) {
-            if (t.free(i) && words.contains(t.word(i))) {
-                t.use(i);
-            }
-        }
     }
 }

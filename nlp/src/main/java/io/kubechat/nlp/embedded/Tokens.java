@@ -136,6 +136,15 @@ final class Tokens {
         return at.isPresent();
     }
 
+    /** Claims every free word that is one of {@code words}. */
+    void takeEach(Set<String> words) {
+        for (int i = 0; i < raw.size(); i++) {
+            if (free(i) && words.contains(lower.get(i))) {
+                use(i);
+            }
+        }
+    }
+
     /** Replaces a word by its corrected form, for typos and number words. */
     void correct(int i, String word) {
         present.add(word);

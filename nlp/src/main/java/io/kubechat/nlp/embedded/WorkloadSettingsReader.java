@@ -125,8 +125,8 @@ final class WorkloadSettingsReader {
         }
         readEnvSource(d, t);
         d.args.env(env.isEmpty() ? null : env).removeEnv(removed.isEmpty() ? null : removed);
-        takeAll(t, ENV_WORDS);
-        takeAll(t, Set.of("set", "add", "put", "remove", "unset", "drop", "delete", "load", "import", "turn", "on",
+        t.takeEach(ENV_WORDS);
+        t.takeEach(Set.of("set", "add", "put", "remove", "unset", "drop", "delete", "load", "import", "turn", "on",
                 "configure"));
         if (d.args.env() != null || d.args.removeEnv() != null || d.args.envFrom() != null) {
             d.removing = false;
@@ -186,8 +186,8 @@ final class WorkloadSettingsReader {
         }
         limitAt.forEach(t::use);
         requestAt.forEach(t::use);
-        takeAll(t, RESOURCE_NAMES);
-        takeAll(t, Set.of("set", "give", "limit", "cap", "resources", "request", "needs", "need", "half", "most", "least"));
+        t.takeEach(RESOURCE_NAMES);
+        t.takeEach(Set.of("set", "give", "limit", "cap", "resources", "request", "needs", "need", "half", "most", "least"));
         d.args.requests(requests.isEmpty() ? null : requests).limits(limits.isEmpty() ? null : limits);
     }
 
@@ -279,7 +279,7 @@ final class WorkloadSettingsReader {
                 d.args.serviceAccount(t.word(account));
                 t.use(account);
             }
-            takeAll(t, Set.of("set", "switch", "make", "use", "run", "under", "as", "change"));
+            t.takeEach(Set.of("set", "switch", "make", "use", "run", "under", "as", "change"));
             return;
         }
         if (d.kubectlStyle) {
@@ -294,14 +294,6 @@ final class WorkloadSettingsReader {
                 int account = values.get(values.size() - 1);
                 d.args.serviceAccount(t.word(account));
                 t.use(account);
-            }
-        }
-    }
-
-    private static void takeAll(Tokens t, Set<String> words) {
-        for (int i = 0; i < t.size(); i++) {
-            if (t.free(i) && words.contains(t.word(i))) {
-                t.use(i);
             }
         }
     }
