@@ -28,6 +28,9 @@ final class CommandDefaults {
             Verb.ROLLOUT_HISTORY, Verb.ROLLOUT_RESTART, Verb.ROLLOUT_UNDO, Verb.ROLLOUT_PAUSE, Verb.ROLLOUT_RESUME,
             Verb.EXPOSE, Verb.AUTOSCALE, Verb.CORDON, Verb.UNCORDON, Verb.DRAIN, Verb.TAINT, Verb.PATCH, Verb.CREATE,
             Verb.SET_ENV, Verb.SET_RESOURCES, Verb.SET_SERVICEACCOUNT);
+    /** Verbs that act on a workload through its pod template, never on pods or nodes themselves. */
+    private static final Set<Verb> WORKLOAD_VERBS = EnumSet.of(Verb.SCALE, Verb.ROLLOUT_RESTART, Verb.ROLLOUT_STATUS,
+            Verb.ROLLOUT_HISTORY, Verb.ROLLOUT_UNDO, Verb.SET_ENV, Verb.SET_RESOURCES, Verb.SET_SERVICEACCOUNT);
     private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP);
     private static final Set<Verb> NO_RESOURCE = EnumSet.of(Verb.VERSION, Verb.CLUSTER_INFO, Verb.API_RESOURCES);
     private static final Set<Verb> ROLLOUTS = EnumSet.of(Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY,
@@ -94,6 +97,10 @@ final class CommandDefaults {
         }
         if (d.verb == null) {
             return Outcome.fail("did not understand what to do", List.of(), notes);
+        }
+        if (WORKLOAD_VERBS.contains(d.verb) && d.kind != null && (d.kind.is("Pod") || d.kind.is("Node")) && !d.kubectlStyle) {
+            // "roll the web pods", "restart kube-proxy on all nodes": the pods and nodes are where the workload runs
+            d.kind = null;
         }
         String problem = fromConversation(d, request.previous());
         if (problem == null) {

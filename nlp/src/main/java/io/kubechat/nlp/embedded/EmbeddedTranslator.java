@@ -17,6 +17,7 @@ import io.kubechat.nlp.risk.RiskClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -82,6 +83,10 @@ public final class EmbeddedTranslator implements Translator {
         if (!draft.corrections.isEmpty()) {
             notes.add("read typos as: " + String.join(", ", draft.corrections));
         }
+        TranslationResult retyped = withVerbRetyped(draft, clean.text(), request, notes);
+        if (retyped != null) {
+            return retyped;
+        }
         Outcome outcome = defaults.complete(draft, request);
         notes.addAll(outcome.notes());
         if (outcome.choices() != null) {
@@ -135,6 +140,27 @@ public final class EmbeddedTranslator implements Translator {
         grants.read(draft);
         names.read(draft);
         return draft;
+    }
+
+    /**
+     * "scael checkout to 3": a write verb one typo away is never corrected into a command, but the command the
+     * corrected words would give is offered as the one choice of a question. Null when there is none.
+     */
+    private TranslationResult withVerbRetyped(Draft draft, String text, TranslationRequest request, List<String> notes) {
+        if (draft.nearMissVerb == null || draft.verb != null && !RiskClassifier.isRead(draft.verb)) {
+            return null;
+        }
+        String[] words = draft.nearMissVerb.split(" -> ");
+        String corrected = text.replaceFirst("(?i)\\b" + Pattern.quote(words[0]) + "\\b", words[1]);
+        Draft retry = read(corrected);
+        if (retry.nearMissVerb != null || retry.verb == null || retry.leftOver()) {
+            return null;
+        }
+        Outcome outcome = defaults.complete(retry, request);
+        if (outcome.command() == null || !validator.valid(outcome.command())) {
+            return null;
+        }
+        return ask("did you mean \"" + words[1] + "\" where you wrote \"" + words[0] + "\"?", List.of(outcome.command()), text, notes);
     }
 
     private static double confidence(Draft draft, Outcome outcome) {

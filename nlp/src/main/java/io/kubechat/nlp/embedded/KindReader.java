@@ -42,6 +42,8 @@ final class KindReader {
                 fits &= !(draft.verb == Verb.SET_SERVICEACCOUNT && kind.map(k -> k.is("ServiceAccount")).orElse(false));
                 fits &= !(draft.verb == Verb.SET_ENV && kind.map(k -> k.is("ConfigMap") || k.is("Secret")).orElse(false));
                 fits &= !(draft.granting && kind.map(k -> k.is("ServiceAccount")).orElse(false));
+                // the "service" of "service account" is never a Service
+                fits &= !(kind.map(k -> k.is("Service")).orElse(false) && t.word(i + length).equals("account"));
                 if (kind.isPresent() && fits && (draft.kubectlStyle || !KUBECTL_ONLY.contains(phrase))) {
                     draft.kind = kind.get();
                     t.use(i, i + length);

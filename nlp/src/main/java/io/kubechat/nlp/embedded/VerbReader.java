@@ -60,14 +60,15 @@ final class VerbReader {
                     "enable scheduling", "resume scheduling", "re-enable scheduling", "schedulable again"),
             new Rule(Verb.CORDON, "cordon", "unschedulable", "stop scheduling", "disable scheduling",
                     "prevent scheduling", "block scheduling", "no new pods"),
-            new Rule(Verb.DRAIN, "drain", "evacuate"),
+            new Rule(Verb.DRAIN, "drain", "evacuate", "evict everything from", "evict everything", "evict all pods from",
+                    "all the pods off", "all pods off", "everything off", "pods off"),
             new Rule(Verb.ROLLOUT_UNDO, "roll back", "rollback", "undo", "revert", "go back", "back to revision",
                     "back to the previous", "back to previous"),
             new Rule(Verb.ROLLOUT_STATUS, "rollout", "roll-out", "roll out", "rolled out", "rolling out"),
             new Rule(Verb.ROLLOUT_HISTORY, "revision history", "history"),
             new Rule(Verb.AUTOSCALE, "autoscale", "auto-scale", "auto scale", "autoscaling", "hpa for",
                     "autoscaler for"),
-            new Rule(Verb.SCALE, "scale up", "scale down", "scale", "rescale", "resize", "set the replicas",
+            new Rule(Verb.SCALE, "scale up", "scale down", "scale", "scaling", "rescale", "resize", "set the replicas",
                     "set replicas", "change the replicas", "change replicas", "replicas to", "replica count to"),
             new Rule(Verb.SET_IMAGE, "set image", "set the image", "update the image", "update image",
                     "change the image", "change image", "switch the image", "switch image", "use image",
@@ -75,7 +76,7 @@ final class VerbReader {
             new Rule(Verb.EXPOSE, "expose", "publish"),
             new Rule(Verb.PATCH, "unsuspend", "suspend", "unpause", "pause", "resume", "disable", "enable", "re-enable"),
             new Rule(Verb.ROLLOUT_RESTART, "rolling restart", "restart", "bounce", "redeploy", "recycle", "reboot",
-                    "relaunch"),
+                    "relaunch", "respawn", "fresh start", "cycle", "kick", "roll"),
             new Rule(Verb.CREATE, "create", "make", "add", "set up", "spin up", "provision", "generate"),
             new Rule(Verb.DELETE, "delete", "remove", "destroy", "kill", "terminate", "get rid of", "nuke", "wipe",
                     "erase", "rm", "del", "purge", "evict", "tear down", "take down"),
@@ -94,6 +95,12 @@ final class VerbReader {
                     "look at", "check", "print", "fetch", "give me", "ls", "enumerate", "status of", "is there",
                     "what", "which"));
 
+    /** Verbs that stop something with their particle: "switch off", "shut down", "take ... offline". */
+    private static final Map<String, Set<String>> STOPPING = Map.of("turn", Set.of("off"), "switch", Set.of("off"),
+            "shut", Set.of("down", "off"), "bring", Set.of("down"), "take", Set.of("down", "offline"), "power", Set.of("off"));
+    /** Words that leave no doubt a stop means no pods at all. */
+    private static final List<String> PLAINLY_ZERO = List.of("completely", "for now", "zero replicas", "zero pods",
+            "to no replicas", "no replicas", "no pods", "entirely");
     private static final Set<String> RESIZE_WORDS = Set.of("bump", "crank", "grow", "shrink", "reduce", "increase",
             "decrease", "trim", "cut", "raise", "lower", "upscale", "downscale");
     /** What a request that grows or shrinks these is about, rather than replicas: "cut the log to 20 lines". */
@@ -153,7 +160,7 @@ final class VerbReader {
             draft.triggerCronJob = true;
             return;
         }
-        if (wantsPodCount(draft, t) || resizesTo(draft, t)) {
+        if (wantsPodCount(draft, t) || resizesTo(draft, t) || stopsWorkload(draft, t)) {
             return;
         }
         for (Rule rule : RULES) {
@@ -254,10 +261,54 @@ final class VerbReader {
         return false;
     }
 
+    /**
+     * "switch off checkout", "turn cart off", "bring payments-api down completely", "stop running grafana": a
+     * workload stopped is scaled to zero. Destructive, so the request must say it plainly: a stopping verb with
+     * its particle, or "stop" made plain by "running", "completely" or a count of zero.
+     */
+    private static boolean stopsWorkload(Draft draft, Tokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.free(i)) {
+                continue;
+            }
+            String word = t.word(i);
+            int particle = -1;
+            if (STOPPING.containsKey(word)) {
+                for (int k = i + 1; k <= i + 3 && k < t.size(); k++) {
+                    if (t.free(k) && STOPPING.get(word).contains(t.word(k)) && !(word.equals("take") && k == i + 1)) {
+                        particle = k;
+                        break;
+                    }
+                }
+            } else if (word.equals("stop") && (t.word(i + 1).equals("running") || PLAINLY_ZERO.stream().anyMatch(t::contains))) {
+                particle = t.word(i + 1).equals("running") ? i + 1 : i;
+            }
+            if (particle >= 0) {
+                t.use(i);
+                t.use(particle);
+                PLAINLY_ZERO.forEach(t::take);
+                draft.verb = Verb.SCALE;
+                draft.trigger = word;
+                draft.args.replicas(0);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rejects trigger words used in another sense: "pods with label app=web" selects, it does not label. */
     private static boolean applies(Verb verb, String phrase, int at, Tokens t) {
         if ((verb == Verb.LABEL || verb == Verb.ANNOTATE) && (phrase.equals("label") || phrase.equals("tag"))) {
             return at == 0 || !SELECTOR_PREFIXES.contains(t.word(at - 1));
+        }
+        if (verb == Verb.SCALE && phrase.equals("scaling")) {
+            // "by scaling it to 0" asks for a scale; "why isn't the autoscaler scaling" asks why
+            for (int i = at + 1; i < t.size(); i++) {
+                if (Numbers.isNumber(t.word(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (verb == Verb.TOP && phrase.equals("top")) {
             return !Numbers.isNumber(t.word(at + 1));

@@ -187,4 +187,48 @@ class GroundingTest {
         assertThat(grounded("how many replicas does checkout have", "shop").translation().kubectl())
                 .isEqualTo("kubectl get deployment checkout");
     }
+
+    @Test
+    void theOperationsThatHadNoCommandAreReadFromWordsAndKubectlLines() {
+        assertThat(grounded("add LOG_LEVEL=debug to checkout's environment", "default").translation().kubectl())
+                .isEqualTo("kubectl set env deployment checkout LOG_LEVEL=debug -n shop");
+        assertThat(grounded("limit api to 500m cpu and 256Mi memory", "default").translation().kubectl())
+                .isEqualTo("kubectl set resources deployment api -n shop --limits=cpu=500m,memory=256Mi");
+        assertThat(grounded("run api under the checkout service account", "default").translation().kubectl())
+                .isEqualTo("kubectl set serviceaccount deployment api checkout -n shop");
+        assertThat(grounded("create a cronjob ping with image busybox every 5 minutes", "default").translation().kubectl())
+                .isEqualTo("kubectl create cronjob ping --image=busybox --schedule='*/5 * * * *'");
+        assertThat(grounded("give bob view access in payments", "default").translation().kubectl())
+                .isEqualTo("kubectl create rolebinding bob-view -n payments --clusterrole=view --user=bob");
+        assertThat(grounded("give bob view access in payments", "default").risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
+        assertThat(grounded("k create clusterrolebinding ops --clusterrole=admin --group=ops", "default").translation().kubectl())
+                .isEqualTo("kubectl create clusterrolebinding ops --clusterrole=admin --group=ops");
+        assertThat(grounded("list the chat sessions", "default").translation().kubectl())
+                .isEqualTo("kubectl get chatsessions -n kubechat-sessions");
+    }
+
+    @Test
+    void podsAndNodesAreWhereAWorkloadRunsNotWhatARolloutActsOn() {
+        assertThat(grounded("roll the web pods", "default").translation().kubectl())
+                .isEqualTo("kubectl rollout restart deployment web -n shop");
+        assertThat(grounded("api has too many pods, scale it to 2", "default").translation().kubectl())
+                .isEqualTo("kubectl scale deployment api -n shop --replicas=2");
+    }
+
+    @Test
+    void aWorkloadStoppedPlainlyIsScaledToZeroAndHeldAsDestructive() {
+        TranslationResult off = grounded("switch off checkout", "default");
+        assertThat(off.translation().kubectl()).isEqualTo("kubectl scale deployment checkout -n shop --replicas=0");
+        assertThat(off.risk().level()).isEqualTo(RiskLevel.DESTRUCTIVE);
+        assertThat(grounded("stop checkout", "default").understood()).as("a bare stop is not plain enough").isFalse();
+    }
+
+    @Test
+    void aWriteVerbWithATypoIsOfferedAsTheOneChoiceNeverRun() {
+        TranslationResult result = grounded("scael checkout to 3", "default");
+        assertThat(result.understood()).isFalse();
+        assertThat(result.clarification().question()).contains("\"scale\"");
+        assertThat(result.clarification().choices()).extracting(Clarification.Choice::kubectl)
+                .containsExactly("kubectl scale deployment checkout -n shop --replicas=3");
+    }
 }
