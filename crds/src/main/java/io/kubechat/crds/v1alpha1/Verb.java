@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum Verb {
     @JsonProperty("get") GET,
     @JsonProperty("describe") DESCRIBE,
+    /** Why the object is unhealthy: findings with evidence and fixes (kubectl kubechat diagnose). */
+    @JsonProperty("diagnose") DIAGNOSE,
     @JsonProperty("logs") LOGS,
     @JsonProperty("events") EVENTS,
     @JsonProperty("top") TOP,

@@ -28,6 +28,7 @@ public final class Explainer {
         String sentence = switch (command.verb()) {
             case GET -> "Lists " + object + where + filter(command) + ".";
             case DESCRIBE -> "Shows the details and recent events of " + object + where + ".";
+            case DIAGNOSE -> "Looks for why " + object + where + " is unhealthy, from its pods, events and nodes, and suggests a fix.";
             case LOGS -> "Shows the logs of " + object + where
                     + (a.container() == null ? "" : ", container " + a.container())
                     + (a.tailLines() == null ? "" : ", last " + a.tailLines() + " lines")

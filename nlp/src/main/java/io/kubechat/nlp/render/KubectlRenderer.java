@@ -49,6 +49,12 @@ public final class KubectlRenderer {
                 }
             }
             case EVENTS -> words.add("events");
+            case DIAGNOSE -> {
+                // KubeChat's own kubectl plugin: kubectl has no diagnosis
+                words.add("kubechat");
+                words.add("diagnose");
+                words.add(command.name() == null ? resourceWord(command, true) : resourceWord(command, false) + "/" + command.name());
+            }
             case TOP -> {
                 words.add("top");
                 object(words, command);

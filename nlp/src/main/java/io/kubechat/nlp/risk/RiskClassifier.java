@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class RiskClassifier {
 
-    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP,
+    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.DIAGNOSE, Verb.LOGS, Verb.EVENTS, Verb.TOP,
             Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY, Verb.AUTH_CAN_I, Verb.EXPLAIN, Verb.API_RESOURCES,
             Verb.VERSION, Verb.CLUSTER_INFO);
     private static final Set<String> RBAC_KINDS = lower("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");

@@ -28,6 +28,15 @@ public final class RequiredAccess {
                 needs.add(AccessRequirement.on("list", ResourceKind.EVENTS, namespace, null));
             }
             case EVENTS -> needs.add(AccessRequirement.on("list", ResourceKind.EVENTS, namespace, null));
+            case DIAGNOSE -> {
+                // the pods and events are what a diagnosis reads; nodes, claims and logs only when allowed
+                needs.add(read(kind, namespace, name));
+                if (kind.namespaced() || "Namespace".equals(kind.kind())) {
+                    String where = "Namespace".equals(kind.kind()) ? name : namespace;
+                    needs.add(AccessRequirement.on("list", ResourceKind.PODS, where, null));
+                    needs.add(AccessRequirement.on("list", ResourceKind.EVENTS, where, null));
+                }
+            }
             case LOGS -> {
                 if (ResourceKind.PODS.kind().equals(kind.kind())) {
                     needs.add(read(kind, namespace, name));

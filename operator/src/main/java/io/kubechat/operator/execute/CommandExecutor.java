@@ -29,6 +29,7 @@ public final class CommandExecutor {
     private final Nodes nodes = new Nodes();
     private final Creates creates = new Creates();
     private final Explain explain = new Explain();
+    private final Diagnoses diagnoses = new Diagnoses();
 
     public CommandExecutor(ResultLimits limits, long timeoutSeconds, Clock clock) {
         this.tables = new TableReader(limits, timeoutSeconds);
@@ -61,6 +62,7 @@ public final class CommandExecutor {
                     ? tables.read(asRequester, kind, namespace, command.name(), command.selector(), "wide".equals(output(args)))
                     : reads.render(target, output(args), redaction);
             case DESCRIBE -> reads.describe(target, redaction);
+            case DIAGNOSE -> diagnoses.diagnose(target);
             case LOGS -> reads.logs(target, args);
             case EVENTS -> reads.events(asRequester, command, kind, namespace);
             case TOP -> reads.top(asRequester, kind, namespace);
