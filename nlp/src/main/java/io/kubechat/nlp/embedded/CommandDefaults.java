@@ -31,7 +31,7 @@ final class CommandDefaults {
     /** Verbs that act on a workload through its pod template, never on pods or nodes themselves. */
     private static final Set<Verb> WORKLOAD_VERBS = EnumSet.of(Verb.SCALE, Verb.ROLLOUT_RESTART, Verb.ROLLOUT_STATUS,
             Verb.ROLLOUT_HISTORY, Verb.ROLLOUT_UNDO, Verb.SET_ENV, Verb.SET_RESOURCES, Verb.SET_SERVICEACCOUNT);
-    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.LOGS, Verb.EVENTS, Verb.TOP);
+    private static final Set<Verb> READS = EnumSet.of(Verb.GET, Verb.DESCRIBE, Verb.DIAGNOSE, Verb.LOGS, Verb.EVENTS, Verb.TOP);
     private static final Set<Verb> NO_RESOURCE = EnumSet.of(Verb.VERSION, Verb.CLUSTER_INFO, Verb.API_RESOURCES);
     private static final Set<Verb> ROLLOUTS = EnumSet.of(Verb.ROLLOUT_STATUS, Verb.ROLLOUT_HISTORY,
             Verb.ROLLOUT_RESTART, Verb.ROLLOUT_UNDO, Verb.ROLLOUT_PAUSE, Verb.ROLLOUT_RESUME);
@@ -63,6 +63,7 @@ final class CommandDefaults {
             Map.entry(Verb.GET, READ_KINDS),
             Map.entry(Verb.EVENTS, List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod", "Job", "Node", "Service")),
             Map.entry(Verb.DESCRIBE, READ_KINDS),
+            Map.entry(Verb.DIAGNOSE, READ_KINDS),
             Map.entry(Verb.DELETE, List.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "Service", "Job", "CronJob",
                     "ConfigMap", "Secret", "PersistentVolumeClaim")));
     /** Words that narrow, widen or negate a request: where they are left over, the request was not understood. */
@@ -100,6 +101,10 @@ final class CommandDefaults {
         }
         if (WORKLOAD_VERBS.contains(d.verb) && d.kind != null && (d.kind.is("Pod") || d.kind.is("Node")) && !d.kubectlStyle) {
             // "roll the web pods", "restart kube-proxy on all nodes": the pods and nodes are where the workload runs
+            d.kind = null;
+        }
+        if (d.verb == Verb.DIAGNOSE && d.kind != null && d.kind.is("Pod") && d.name != null && grounding != null && !d.kubectlStyle) {
+            // "why are the payments-api pods not coming up": the cluster says whether the name is a pod or what runs them
             d.kind = null;
         }
         String problem = fromConversation(d, request.previous());
@@ -314,7 +319,7 @@ final class CommandDefaults {
     /** "it", or a verb with no object at all, means the previous command's object. */
     private String fromConversation(Draft d, Command previous) {
         boolean needsSubject = d.kind == null && d.name == null && !NO_RESOURCE.contains(d.verb)
-                && (NEED_NAME.contains(d.verb) || d.verb == Verb.LOGS || d.verb == Verb.DESCRIBE);
+                && (NEED_NAME.contains(d.verb) || d.verb == Verb.LOGS || d.verb == Verb.DESCRIBE || d.verb == Verb.DIAGNOSE);
         if (!d.refersToPrevious && !needsSubject) {
             return null;
         }

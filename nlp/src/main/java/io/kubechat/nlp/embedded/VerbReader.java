@@ -86,10 +86,11 @@ final class VerbReader {
             new Rule(Verb.TOP, "top", "cpu", "memory", "resource usage", "usage", "consumption", "consuming",
                     "utilization", "utilisation", "metrics"),
             new Rule(Verb.VERSION, "version"),
+            new Rule(Verb.DIAGNOSE, "diagnose", "what's wrong with", "what is wrong with", "whats wrong with",
+                    "what's up with", "why is", "why are", "why does", "why did", "why isn't", "why won't", "why aren't",
+                    "debug", "troubleshoot", "investigate", "healthy", "unhealthy", "problem with", "issue with"),
             new Rule(Verb.DESCRIBE, "describe", "details of", "details about", "details for", "details", "detail",
-                    "detailed", "tell me more about", "tell me about", "inspect", "what's wrong with",
-                    "what is wrong with", "whats wrong with", "why is", "why are", "why does", "why did", "why isn't",
-                    "why won't", "debug", "troubleshoot", "diagnose", "investigate", "info about", "information about",
+                    "detailed", "tell me more about", "tell me about", "inspect", "info about", "information about",
                     "info on"),
             new Rule(Verb.GET, "get", "list", "show", "display", "see", "view", "how many", "are there", "find",
                     "look at", "check", "print", "fetch", "give me", "ls", "enumerate", "status of", "is there",
@@ -339,6 +340,9 @@ final class VerbReader {
             t.use(at, at + 2);
         } else if (word.equals("set") && SET_SUBCOMMANDS.containsKey(t.word(at + 1))) {
             draft.verb = SET_SUBCOMMANDS.get(t.word(at + 1));
+            t.use(at, at + 2);
+        } else if (word.equals("kubechat") && t.word(at + 1).equals("diagnose")) {
+            draft.verb = Verb.DIAGNOSE;
             t.use(at, at + 2);
         } else if (word.equals("auth") && t.word(at + 1).equals("can-i")) {
             draft.verb = Verb.AUTH_CAN_I;

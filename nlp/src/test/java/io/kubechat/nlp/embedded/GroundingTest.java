@@ -208,6 +208,17 @@ class GroundingTest {
     }
 
     @Test
+    void aQuestionAboutWhyIsADiagnosisOfTheObjectTheRequesterCanSee() {
+        TranslationResult why = grounded("why is checkout crashing?", "default");
+        assertThat(why.translation().kubectl()).isEqualTo("kubectl kubechat diagnose deployment/checkout -n shop");
+        assertThat(why.risk().level()).isEqualTo(RiskLevel.SAFE);
+        assertThat(grounded("why are the payments-api pods not coming up", "default").translation().kubectl())
+                .isEqualTo("kubectl kubechat diagnose deployment/payments-api -n payments");
+        assertThat(grounded("kubectl kubechat diagnose node/worker-1", "default").translation().kubectl())
+                .isEqualTo("kubectl kubechat diagnose node/worker-1");
+    }
+
+    @Test
     void podsAndNodesAreWhereAWorkloadRunsNotWhatARolloutActsOn() {
         assertThat(grounded("roll the web pods", "default").translation().kubectl())
                 .isEqualTo("kubectl rollout restart deployment web -n shop");

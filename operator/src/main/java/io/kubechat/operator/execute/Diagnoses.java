@@ -42,6 +42,7 @@ import java.util.function.Supplier;
 final class Diagnoses {
 
     private static final int MAX_PODS = 200;
+    private static final int MAX_OBJECTS = 20;
     private static final int LOG_LINES = 10;
     private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of("Deployment", Deployment.class,
             "StatefulSet", StatefulSet.class, "DaemonSet", DaemonSet.class, "ReplicaSet", ReplicaSet.class, "Job", Job.class,
@@ -51,8 +52,23 @@ final class Diagnoses {
     private final Diagnoser diagnoser = new Diagnoser();
     private final KubectlRenderer renderer = new KubectlRenderer(KindLexicon.builtIn());
 
+    /** One object by name, or each of the kind (at most {@value #MAX_OBJECTS}), their findings together. */
     CommandResult diagnose(Target target) {
-        GenericKubernetesResource found = target.matching().get(0);
+        List<GenericKubernetesResource> objects = target.matching().stream().limit(MAX_OBJECTS).toList();
+        if (objects.isEmpty()) {
+            return Writes.summary("No " + target.kind().plural() + " found");
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<Pod> pods = new ArrayList<>();
+        for (GenericKubernetesResource object : objects) {
+            pods.addAll(read(target, object, findings));
+        }
+        String subject = objects.size() == 1 ? target.qualified(objects.get(0).getMetadata().getName())
+                : objects.size() + " " + target.kind().plural();
+        return result(subject, objects.size(), findings, pods);
+    }
+
+    private List<Pod> read(Target target, GenericKubernetesResource found, List<Finding> findings) {
         String kind = target.kind().kind();
         HasMetadata object = "Namespace".equals(kind) ? Serialization.jsonMapper().convertValue(found, Namespace.class)
                 : TYPED.containsKey(kind) ? Serialization.jsonMapper().convertValue(found, TYPED.get(kind)) : found;
@@ -67,7 +83,8 @@ final class Diagnoses {
                         || e.getInvolvedObject().getName().startsWith(object.getMetadata().getName() + "-")))
                 .toList();
         Snapshot snapshot = new Snapshot(object, pods, events, nodes(client, object, pods), claims(client, pods), previousLogs(client, pods));
-        return result(target, diagnoser.diagnose(snapshot), pods);
+        findings.addAll(diagnoser.diagnose(snapshot));
+        return pods;
     }
 
     private static List<Pod> podsOf(KubernetesClient client, HasMetadata object, String namespace) {
@@ -163,12 +180,11 @@ final class Diagnoses {
         return logs;
     }
 
-    private CommandResult result(Target target, List<Finding> findings, List<Pod> pods) {
-        String subject = target.qualified(target.name());
+    private CommandResult result(String subject, int objects, List<Finding> findings, List<Pod> pods) {
         if (findings.isEmpty()) {
             long ready = pods.stream().filter(Diagnoses::ready).count();
-            return Writes.summary(subject + " looks healthy" + (pods.isEmpty() ? "" : ": " + ready + " of " + pods.size() + " pods ready")
-                    + ", and nothing found wrong");
+            return Writes.summary(subject + (objects == 1 ? " looks" : " look") + " healthy"
+                    + (pods.isEmpty() ? "" : ": " + ready + " of " + pods.size() + " pods ready") + ", and nothing found wrong");
         }
         List<List<String>> rows = new ArrayList<>();
         StringBuilder text = new StringBuilder();
