@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kubectl kubechat", mixinStandardHelpOptions = true, versionProvider = KubeChatCli.Version.class,
         description = "Ask KubeChat in plain words, approve or reject held commands, and check the audit ledger.",
-        subcommands = {AskCommand.class, ApproveCommand.class, RejectCommand.class, ListCommand.class, SessionsCommand.class,
+        subcommands = {AskCommand.class, DiagnoseCommand.class, ApproveCommand.class, RejectCommand.class, ListCommand.class, SessionsCommand.class,
                 AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,6 +3,7 @@ package io.kubechat.kubectl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubechat.audit.checkpoint.SigningKey;
 import io.kubechat.audit.cli.VerifyCommand;
 import io.kubechat.crds.v1alpha1.ChatSession;
@@ -173,6 +174,27 @@ class KubectlKubechatIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.TIMED_OUT);
         assertThat(run.err()).startsWith("timed out after 3s; commandexecution ask-");
         assertThat(cluster.admin().apps().deployments().inNamespace(ns).withName("idle").get()).isNotNull();
+    }
+
+    @Test
+    @Order(6)
+    void diagnoseSaysWhyADeploymentCrashesWithItsEvidenceAndAFix() {
+        Deployment crashing = TestWorkloads.deployment("billing", 1);
+        // kwok's kubechat-simulated-container-state stage (hack/kwok) reports what a kubelet would for a crash loop
+        crashing.getSpec().getTemplate().getMetadata().getLabels().put("kubechat.io/simulate", "crashloop");
+        cluster.admin().apps().deployments().inNamespace(ns).resource(crashing).create();
+        cluster.admin().pods().inNamespace(ns).withLabel("app", "billing").waitUntilCondition(p -> p != null && p.getStatus() != null
+                && p.getStatus().getContainerStatuses() != null && !p.getStatus().getContainerStatuses().isEmpty()
+                && p.getStatus().getContainerStatuses().get(0).getState().getWaiting() != null, 60, TimeUnit.SECONDS);
+
+        Run run = kubechat("alice", "diagnose", "deploy/billing", "-n", ns, "--timeout", "3m");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("kubectl equivalent: kubectl kubechat diagnose deployment/billing -n " + ns)
+                .contains("risk:               safe")
+                .contains("keeps crashing with exit code 1")
+                .contains("fix: kubectl rollout undo deployment billing -n " + ns);
+        assertThat(kubechat("alice", "diagnose", "billing", "-n", ns).exitCode()).isEqualTo(2);
     }
 
     @Test
