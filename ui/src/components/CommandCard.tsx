@@ -4,17 +4,20 @@ import { canApprove, isWorking } from '../lib/risk';
 import { ApprovalButtons } from './ApprovalButtons';
 import { PhaseBadge, RiskBadge } from './Badges';
 import { ClarificationQuestion } from './ClarificationQuestion';
+import { DiagnosisFindings } from './DiagnosisFindings';
 import { useAuth } from './context';
 import { SortableTable } from './SortableTable';
 
 /**
  * The preview of a command (kubectl, explanation, risk, phase), its approval controls and its result; or the
  * question it asked instead, which `onAnswer` answers. `answered` is the command whose question this one answers.
+ * A diagnosis shows its findings, whose fixes `onAsk` sends as new requests.
  */
-export function CommandCard({ command, onChange, onAnswer, answered }: {
+export function CommandCard({ command, onChange, onAnswer, onAsk, answered }: {
   command: Command; onChange: (command: Command) => void; onAnswer?: (asked: Command, request: string) => Promise<void>;
-  answered?: Command;
+  onAsk?: (request: string) => Promise<void>; answered?: Command;
 }) {
+  const diagnosis = command.verb === 'diagnose' && command.result?.table?.columns[0] === 'CAUSE';
   const { user } = useAuth();
   const question = questionOf(command);
   const failed = command.phase === 'Failed' || command.phase === 'Denied' || command.phase === 'Rejected' || command.phase === 'Expired';
@@ -72,11 +75,18 @@ export function CommandCard({ command, onChange, onAnswer, answered }: {
       {canApprove(user?.roles, command) && <ApprovalButtons command={command} onDecided={onChange} />}
       {command.result && (
         <section aria-label="Result" className="space-y-2" data-testid="command-result">
-          {command.result.summary && <p className="text-sm font-medium">{command.result.summary}</p>}
-          {command.result.table && (
+          {command.result.summary && !diagnosis && <p className="text-sm font-medium">{command.result.summary}</p>}
+          {diagnosis && command.result.table && <DiagnosisFindings table={command.result.table} onAsk={onAsk} />}
+          {diagnosis && command.result.text && (
+            <details>
+              <summary className="cursor-pointer text-xs">All evidence, with where it was read</summary>
+              <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{command.result.text}</pre>
+            </details>
+          )}
+          {!diagnosis && command.result.table && (
             <SortableTable caption="Result" captionHidden columns={command.result.table.columns} rows={command.result.table.rows} />
           )}
-          {command.result.text && (
+          {!diagnosis && command.result.text && (
             <pre className="max-h-80 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{command.result.text}</pre>
           )}
           {command.result.truncated && <p className="muted text-xs">The result was shortened; the full result is in the audit log.</p>}

@@ -322,6 +322,7 @@ function Conversation({ sessionId, session, onSessionChanged }: {
   }, [sessionId]);
 
   const onAnswer = useCallback((asked: Command, request: string) => ask(request, asked.name), [ask]);
+  const onAsk = useCallback((request: string) => ask(request), [ask]);
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -378,6 +379,7 @@ function Conversation({ sessionId, session, onSessionChanged }: {
               me={user?.kubernetesUser ?? user?.username}
               onCommandChange={onCommandChange}
               onAnswer={mayRequest ? onAnswer : undefined}
+              onAsk={mayRequest ? onAsk : undefined}
             />
           );
         })}
@@ -429,9 +431,10 @@ function Conversation({ sessionId, session, onSessionChanged }: {
 }
 
 /** Memoized: typing, stream events and the working indicator re-render the conversation, not every result table. */
-const MessageItem = memo(function MessageItem({ message, cardKey, command, answered, me, onCommandChange, onAnswer }: {
+const MessageItem = memo(function MessageItem({ message, cardKey, command, answered, me, onCommandChange, onAnswer, onAsk }: {
   message: Message; cardKey: string | undefined; command: Command | undefined; answered: Command | undefined; me: string | undefined;
   onCommandChange: (c: Command) => void; onAnswer: ((asked: Command, request: string) => Promise<void>) | undefined;
+  onAsk: ((request: string) => Promise<void>) | undefined;
 }) {
   const mine = message.role === 'user';
   // In a shared session, requests may come from someone else; their command names them.
@@ -451,7 +454,7 @@ const MessageItem = memo(function MessageItem({ message, cardKey, command, answe
         {message.text}
       </div>
       {cardKey && !command && <p className="muted text-sm" role="status">Loading the command…</p>}
-      {command && <div className="w-full"><CommandCard command={command} onChange={onCommandChange} onAnswer={onAnswer} answered={answered} /></div>}
+      {command && <div className="w-full"><CommandCard command={command} onChange={onCommandChange} onAnswer={onAnswer} onAsk={onAsk} answered={answered} /></div>}
     </li>
   );
 });
