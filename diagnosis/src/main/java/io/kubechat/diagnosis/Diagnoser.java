@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class Diagnoser {
 
-    private final List<Analyzer> analyzers = List.of(new ContainerStates(), new Scheduling(), new Workloads(), new ServicesAndNodes());
+    private final List<Analyzer> analyzers = List.of(new ContainerStates(), new Scheduling(), new Workloads(), new ServicesAndNodes(),
+            new AutoscalersAndIngresses());
 
     public List<Finding> diagnose(Snapshot snapshot) {
         List<Finding> all = new ArrayList<>();

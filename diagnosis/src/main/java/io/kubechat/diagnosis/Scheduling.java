@@ -48,6 +48,7 @@ final class Scheduling implements Analyzer {
             }
             if (claim.isPresent() && claim.get().getStatus() != null && !"Bound".equals(claim.get().getStatus().getPhase())) {
                 String storageClass = claim.get().getSpec() == null ? null : claim.get().getSpec().getStorageClassName();
+                storageClass = storageClass == null || storageClass.isBlank() ? null : storageClass;
                 List<Evidence> evidence = new ArrayList<>(List.of(new Evidence(where + " status.phase", claim.get().getStatus().getPhase())));
                 warnings(snapshot, "PersistentVolumeClaim", claimName).forEach(e -> evidence.add(eventEvidence(e)));
                 return Optional.of(new Finding(Cause.VOLUME_CLAIM_UNBOUND, about(pod), "Pod " + pod.getMetadata().getName()
@@ -99,10 +100,13 @@ final class Scheduling implements Analyzer {
         if (lower.contains("node affinity") || lower.contains("node selector") || lower.contains("didn't match pod's node")) {
             reasons.add("no node matches its node selector or affinity");
         }
+        if (lower.contains("anti-affinity")) {
+            reasons.add("every node it may run on already has a pod its anti-affinity keeps it away from");
+        }
         if (lower.contains("unbound") && lower.contains("persistentvolumeclaim")) {
             reasons.add("a volume claim it needs is not bound");
         }
-        return reasons.isEmpty() ? message : String.join("; ", reasons);
+        return reasons.isEmpty() ? message.replaceAll("\\.+$", "") : String.join("; ", reasons);
     }
 
     private static String requests(Pod pod, String resource) {

@@ -29,7 +29,7 @@ class DiagnoserTest {
     void aCrashLoopQuotesTheExitCodeAndTheLastLinesOfThePreviousContainer() {
         Pod pod = pod("checkout-5d7f-abcde", running(crashing("app", 1, "Error", 7)));
         List<Finding> findings = diagnoser.diagnose(new Snapshot(deployment("checkout", 2), List.of(pod), List.of(), List.of(), List.of(),
-                Map.of("checkout-5d7f-abcde/app", "starting\nconnecting to db\nfatal: DB_URL is not set")));
+                Map.of("checkout-5d7f-abcde/app", "starting\nconnecting to db\nfatal: DB_URL is not set"), List.of()));
         Finding top = findings.get(0);
         assertThat(top.cause()).isEqualTo(Cause.CRASH_LOOP);
         assertThat(top.summary()).contains("deployment checkout", "exit code 1", "7 times");
@@ -98,7 +98,7 @@ class DiagnoserTest {
         pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Pending").build());
         var claim = new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-db-0").withNamespace("shop").endMetadata()
                 .withNewSpec().endSpec().withNewStatus().withPhase("Pending").endStatus().build();
-        Finding top = diagnoser.diagnose(new Snapshot(pod, List.of(pod), List.of(), List.of(), List.of(claim), Map.of())).get(0);
+        Finding top = diagnoser.diagnose(new Snapshot(pod, List.of(pod), List.of(), List.of(), List.of(claim), Map.of(), List.of())).get(0);
         assertThat(top.cause()).isEqualTo(Cause.VOLUME_CLAIM_UNBOUND);
         assertThat(top.summary()).contains("data-db-0", "no storage class");
     }
@@ -117,7 +117,7 @@ class DiagnoserTest {
         Event event = new EventBuilder().withType("Warning").withReason("FailedCreate")
                 .withMessage("pods \"web-7f-x\" is forbidden: exceeded quota: shop-quota, requested: pods=1, used: pods=2, limited: pods=2")
                 .withNewInvolvedObject().withKind("ReplicaSet").withName("web-7f").endInvolvedObject().build();
-        Finding top = diagnoser.diagnose(new Snapshot(deployment("web", 3), List.of(), List.of(event), List.of(), List.of(), Map.of())).get(0);
+        Finding top = diagnoser.diagnose(new Snapshot(deployment("web", 3), List.of(), List.of(event), List.of(), List.of(), Map.of(), List.of())).get(0);
         assertThat(top.cause()).isEqualTo(Cause.CANNOT_CREATE_PODS);
         assertThat(top.summary()).contains("exceeded quota: shop-quota");
     }
@@ -136,7 +136,7 @@ class DiagnoserTest {
         var node = new NodeBuilder().withNewMetadata().withName("worker-2").endMetadata().withNewStatus().addNewCondition()
                 .withType("Ready").withStatus("Unknown").withReason("NodeStatusUnknown").withMessage("Kubelet stopped posting node status.")
                 .endCondition().endStatus().build();
-        Finding top = diagnoser.diagnose(new Snapshot(node, List.of(), List.of(), List.of(node), List.of(), Map.of())).get(0);
+        Finding top = diagnoser.diagnose(new Snapshot(node, List.of(), List.of(), List.of(node), List.of(), Map.of(), List.of())).get(0);
         assertThat(top.cause()).isEqualTo(Cause.NODE_NOT_READY);
         assertThat(top.summary()).contains("stopped reporting");
     }
@@ -147,6 +147,34 @@ class DiagnoserTest {
                 .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").withMessage("Job has reached the specified backoff limit")
                 .endCondition().endStatus().build();
         assertThat(diagnoser.diagnose(snapshot(job, List.of())).get(0).cause()).isEqualTo(Cause.JOB_FAILED);
+    }
+
+    @Test
+    void anAutoscalerWithoutMetricsAndOneAtItsMaximum() {
+        var blind = new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder().withNewMetadata().withName("api")
+                .withNamespace("shop").endMetadata().withNewSpec().withMaxReplicas(4).endSpec().withNewStatus().addNewCondition()
+                .withType("ScalingActive").withStatus("False").withReason("FailedGetResourceMetric")
+                .withMessage("the HPA was unable to compute the replica count").endCondition().endStatus().build();
+        assertThat(diagnoser.diagnose(snapshot(blind, List.of())).get(0).cause()).isEqualTo(Cause.AUTOSCALER_BLIND);
+        var full = new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder(blind).editStatus().withConditions(
+                new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerConditionBuilder().withType("ScalingLimited")
+                        .withStatus("True").withReason("TooManyReplicas").build()).endStatus().build();
+        assertThat(diagnoser.diagnose(snapshot(full, List.of())).get(0).summary()).contains("maximum of 4");
+    }
+
+    @Test
+    void anIngressToAServiceOrPortThatDoesNotExist() {
+        var ingress = new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder().withNewMetadata().withName("shop")
+                .withNamespace("shop").endMetadata().withNewSpec().addNewRule().withNewHttp().addNewPath().withPath("/").withNewBackend()
+                .withNewService().withName("storefront").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath()
+                .endHttp().endRule().endSpec().build();
+        Finding missing = diagnoser.diagnose(new Snapshot(ingress, List.of(), List.of(), List.of(), List.of(), Map.of(), List.of())).get(0);
+        assertThat(missing.summary()).contains("storefront", "does not exist");
+        var service = new ServiceBuilder().withNewMetadata().withName("storefront").withNamespace("shop").endMetadata()
+                .withNewSpec().addNewPort().withPort(80).endPort().endSpec().build();
+        Finding port = diagnoser.diagnose(new Snapshot(ingress, List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(service))).get(0);
+        assertThat(port.cause()).isEqualTo(Cause.INGRESS_BACKEND_MISSING);
+        assertThat(port.summary()).contains("port 8080");
     }
 
     @Test
@@ -161,7 +189,7 @@ class DiagnoserTest {
     }
 
     private static Snapshot snapshot(io.fabric8.kubernetes.api.model.HasMetadata target, List<Pod> pods) {
-        return new Snapshot(target, pods, List.of(), List.of(), List.of(), Map.of());
+        return new Snapshot(target, pods, List.of(), List.of(), List.of(), Map.of(), List.of());
     }
 
     private static Deployment deployment(String name, int replicas) {

@@ -29,11 +29,12 @@ public final class CommandExecutor {
     private final Nodes nodes = new Nodes();
     private final Creates creates = new Creates();
     private final Explain explain = new Explain();
-    private final Diagnoses diagnoses = new Diagnoses();
+    private final Diagnoses diagnoses;
 
     public CommandExecutor(ResultLimits limits, long timeoutSeconds, Clock clock) {
         this.tables = new TableReader(limits, timeoutSeconds);
         this.reads = new Reads(limits);
+        this.diagnoses = new Diagnoses(limits);
         this.clock = clock;
     }
 

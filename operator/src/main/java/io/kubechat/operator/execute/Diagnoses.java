@@ -14,8 +14,10 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -44,13 +46,19 @@ final class Diagnoses {
     private static final int MAX_PODS = 200;
     private static final int MAX_OBJECTS = 20;
     private static final int LOG_LINES = 10;
-    private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of("Deployment", Deployment.class,
-            "StatefulSet", StatefulSet.class, "DaemonSet", DaemonSet.class, "ReplicaSet", ReplicaSet.class, "Job", Job.class,
-            "CronJob", CronJob.class, "Pod", Pod.class, "Service", Service.class, "Node", Node.class,
-            "PersistentVolumeClaim", PersistentVolumeClaim.class);
+    private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.ofEntries(Map.entry("Deployment", Deployment.class),
+            Map.entry("StatefulSet", StatefulSet.class), Map.entry("DaemonSet", DaemonSet.class), Map.entry("ReplicaSet", ReplicaSet.class),
+            Map.entry("Job", Job.class), Map.entry("CronJob", CronJob.class), Map.entry("Pod", Pod.class), Map.entry("Service", Service.class),
+            Map.entry("Node", Node.class), Map.entry("PersistentVolumeClaim", PersistentVolumeClaim.class),
+            Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class), Map.entry("Ingress", Ingress.class));
 
     private final Diagnoser diagnoser = new Diagnoser();
+    private final ResultLimits limits;
     private final KubectlRenderer renderer = new KubectlRenderer(KindLexicon.builtIn());
+
+    Diagnoses(ResultLimits limits) {
+        this.limits = limits;
+    }
 
     /** One object by name, or each of the kind (at most {@value #MAX_OBJECTS}), their findings together. */
     CommandResult diagnose(Target target) {
@@ -82,7 +90,8 @@ final class Diagnoses {
                 .stream().filter(e -> e.getInvolvedObject() != null && (involved.contains(e.getInvolvedObject().getName())
                         || e.getInvolvedObject().getName().startsWith(object.getMetadata().getName() + "-")))
                 .toList();
-        Snapshot snapshot = new Snapshot(object, pods, events, nodes(client, object, pods), claims(client, pods), previousLogs(client, pods));
+        Snapshot snapshot = new Snapshot(object, pods, events, nodes(client, object, pods), claims(client, pods), previousLogs(client, pods),
+                backends(client, object));
         findings.addAll(diagnoser.diagnose(snapshot));
         return pods;
     }
@@ -141,6 +150,27 @@ final class Diagnoses {
         return nodes;
     }
 
+    /** The Services an Ingress sends to, as far as the requester may read them. */
+    private static List<Service> backends(KubernetesClient client, HasMetadata object) {
+        if (!(object instanceof Ingress ingress)) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        if (ingress.getSpec().getDefaultBackend() != null && ingress.getSpec().getDefaultBackend().getService() != null) {
+            names.add(ingress.getSpec().getDefaultBackend().getService().getName());
+        }
+        if (ingress.getSpec().getRules() != null) {
+            ingress.getSpec().getRules().stream().filter(r -> r.getHttp() != null).flatMap(r -> r.getHttp().getPaths().stream())
+                    .filter(p -> p.getBackend().getService() != null).forEach(p -> names.add(p.getBackend().getService().getName()));
+        }
+        List<Service> services = new ArrayList<>();
+        names.stream().limit(20).forEach(name -> optional(() -> {
+            Service service = client.services().inNamespace(ingress.getMetadata().getNamespace()).withName(name).get();
+            return service == null ? List.<Service>of() : List.of(service);
+        }).forEach(services::add));
+        return services;
+    }
+
     private static List<PersistentVolumeClaim> claims(KubernetesClient client, List<Pod> pods) {
         Map<String, PersistentVolumeClaim> claims = new LinkedHashMap<>();
         for (Pod pod : pods) {
@@ -190,8 +220,12 @@ final class Diagnoses {
         StringBuilder text = new StringBuilder();
         for (Finding finding : findings) {
             List<String> fixes = finding.fixes().stream().map(renderer::render).toList();
-            rows.add(List.of(finding.cause().name(), finding.summary(),
-                    finding.evidence().isEmpty() ? "" : finding.evidence().get(0).quote(), String.join("\n", fixes)));
+            if (rows.size() < limits.maxRows()) {
+                rows.add(List.of(finding.cause().name(), limits.cell(finding.summary()),
+                        limits.cell(String.join("\n", finding.evidence().stream().map(Evidence::quote).toList())),
+                        // a fix is run as written, so one that does not fit is left out rather than cut
+                        String.join("\n", fixes.stream().filter(f -> f.length() <= limits.maxCellLength() / 2).limit(2).toList())));
+            }
             text.append(finding.summary()).append('\n');
             for (Evidence evidence : finding.evidence()) {
                 text.append("  ").append(evidence.source()).append(": ").append(evidence.quote().replace("\n", "\n    ")).append('\n');
@@ -199,8 +233,10 @@ final class Diagnoses {
             fixes.forEach(fix -> text.append("  fix: ").append(fix).append('\n'));
         }
         String top = findings.get(0).summary();
-        return new CommandResult(top.length() > 1000 ? top.substring(0, 1000) + "…" : top, List.of("CAUSE", "FINDING", "EVIDENCE", "FIX"), rows, text.toString(),
-                false, findings.size());
+        boolean truncated = text.length() > limits.maxTextLength() || rows.size() < findings.size();
+        String shown = text.length() > limits.maxTextLength() ? text.substring(0, limits.maxTextLength()) : text.toString();
+        return new CommandResult(top.length() > 1000 ? top.substring(0, 1000) + "…" : top, List.of("CAUSE", "FINDING", "EVIDENCE", "FIX"), rows, shown,
+                truncated, findings.size());
     }
 
     private static boolean ready(Pod pod) {
