@@ -159,7 +159,27 @@ public final class LocalCluster implements AutoCloseable {
     public void installIdentityPolicies() {
         admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SYSTEM_NAMESPACE).endMetadata().build())
                 .serverSideApply();
+        List<String> before = identityPolicyVersions();
         apply(repoRoot.resolve("crds/admission/identity-policies.yaml"));
+        if (!before.equals(identityPolicyVersions())) {
+            // The operator trusts policies only a few seconds after their last change (IdentityAdmission.SETTLE),
+            // so a command created at once would be refused as one nothing checked.
+            try {
+                Thread.sleep(IDENTITY_POLICY_SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final long IDENTITY_POLICY_SETTLE_MILLIS = 4_000;
+
+    private List<String> identityPolicyVersions() {
+        var policy = admin().admissionRegistration().v1().validatingAdmissionPolicies().withName("kubechat-command-identity").get();
+        var binding = admin().admissionRegistration().v1().validatingAdmissionPolicyBindings().withName("kubechat-command-identity").get();
+        return java.util.Arrays.asList(policy == null ? null : policy.getMetadata().getResourceVersion(),
+                binding == null ? null : binding.getMetadata().getResourceVersion());
     }
 
     /** Applies the CRDs ({@code *-v1.yml}) in {@code dir} and waits until the API server serves them. */
