@@ -44,6 +44,8 @@ public final class LocalCluster implements AutoCloseable {
     /** The ordinary users {@code hack/cluster} issues certificates for, in group {@link #TEST_USERS_GROUP}. */
     public static final List<String> TEST_USERS = List.of("alice", "bob", "carol");
     public static final String TEST_USERS_GROUP = "kubechat:test-users";
+    /** Longer than the operator's IdentityAdmission.SETTLE, after which it trusts newly changed policies. */
+    private static final long IDENTITY_POLICY_SETTLE_MILLIS = 4_000;
 
     private static final long START_TIMEOUT_MINUTES = 60;
 
@@ -172,8 +174,6 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
     }
-
-    private static final long IDENTITY_POLICY_SETTLE_MILLIS = 4_000;
 
     private List<String> identityPolicyVersions() {
         var policy = admin().admissionRegistration().v1().validatingAdmissionPolicies().withName("kubechat-command-identity").get();

@@ -29,6 +29,7 @@ import io.kubechat.diagnosis.Snapshot;
 import io.kubechat.nlp.kinds.KindLexicon;
 import io.kubechat.nlp.render.KubectlRenderer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,8 @@ final class Diagnoses {
             Map.entry("StatefulSet", StatefulSet.class), Map.entry("DaemonSet", DaemonSet.class), Map.entry("ReplicaSet", ReplicaSet.class),
             Map.entry("Job", Job.class), Map.entry("CronJob", CronJob.class), Map.entry("Pod", Pod.class), Map.entry("Service", Service.class),
             Map.entry("Node", Node.class), Map.entry("PersistentVolumeClaim", PersistentVolumeClaim.class),
-            Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class), Map.entry("Ingress", Ingress.class));
+            Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class), Map.entry("Ingress", Ingress.class),
+            Map.entry("Namespace", Namespace.class));
 
     private final Diagnoser diagnoser = new Diagnoser();
     private final ResultLimits limits;
@@ -68,25 +70,28 @@ final class Diagnoses {
         }
         List<Finding> findings = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
+        // objects of one kind mostly share a namespace: its events are listed once, not once per object
+        Map<String, List<Event>> eventsByNamespace = new HashMap<>();
         for (GenericKubernetesResource object : objects) {
-            pods.addAll(read(target, object, findings));
+            pods.addAll(read(target, object, eventsByNamespace, findings));
         }
         String subject = objects.size() == 1 ? target.qualified(objects.get(0).getMetadata().getName())
                 : objects.size() + " " + target.kind().plural();
         return result(subject, objects.size(), findings, pods);
     }
 
-    private List<Pod> read(Target target, GenericKubernetesResource found, List<Finding> findings) {
+    private List<Pod> read(Target target, GenericKubernetesResource found, Map<String, List<Event>> eventsByNamespace,
+                           List<Finding> findings) {
         String kind = target.kind().kind();
-        HasMetadata object = "Namespace".equals(kind) ? Serialization.jsonMapper().convertValue(found, Namespace.class)
-                : TYPED.containsKey(kind) ? Serialization.jsonMapper().convertValue(found, TYPED.get(kind)) : found;
+        HasMetadata object = TYPED.containsKey(kind) ? Serialization.jsonMapper().convertValue(found, TYPED.get(kind)) : found;
         KubernetesClient client = target.client();
         String namespace = "Namespace".equals(kind) ? object.getMetadata().getName() : object.getMetadata().getNamespace();
         List<Pod> pods = podsOf(client, object, namespace);
         Set<String> involved = new HashSet<>();
         involved.add(object.getMetadata().getName());
         pods.forEach(p -> involved.add(p.getMetadata().getName()));
-        List<Event> events = namespace == null ? List.of() : optional(() -> client.v1().events().inNamespace(namespace).list().getItems())
+        List<Event> events = namespace == null ? List.of() : eventsByNamespace.computeIfAbsent(namespace,
+                        n -> optional(() -> client.v1().events().inNamespace(n).list().getItems()))
                 .stream().filter(e -> e.getInvolvedObject() != null && (involved.contains(e.getInvolvedObject().getName())
                         || e.getInvolvedObject().getName().startsWith(object.getMetadata().getName() + "-")))
                 .toList();
